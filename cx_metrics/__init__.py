@@ -1,0 +1,1 @@
+"""cx_metrics: customer-experience metrics as a dbt package, with validation and orchestration."""

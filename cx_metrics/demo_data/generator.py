@@ -1,0 +1,294 @@
+"""Deterministic, vectorized generator of realistic CX input data (contract section 1).
+
+Data is produced in independent chunks of customers: each chunk's random stream is seeded by
+``(seed, chunk_index)``, so the output is identical however it is written (one CSV for the
+demo seeds, or many Parquet row groups for benchmarks) and memory stays bounded by chunk size.
+Every value is written as text, the way raw exports arrive; staging parses it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+
+SECONDS_PER_DAY = 86_400
+TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+SEGMENTS = np.array(["enterprise", "mid_market", "smb"])
+SEGMENT_WEIGHTS = np.array([0.15, 0.30, 0.55])
+# Monthly churn hazard per segment: SMB churns most.
+SEGMENT_MONTHLY_CHURN = np.array([0.010, 0.022, 0.040])
+# Shift of the NPS/CSAT/CES propensity per segment (enterprise is happiest).
+SEGMENT_MOOD = np.array([0.35, 0.10, -0.20])
+PLANS = np.array(["basic", "pro", "premium"])
+PLAN_WEIGHTS = np.array([0.5, 0.35, 0.15])
+PLAN_REVENUE = np.array([49.0, 199.0, 899.0])
+REGIONS = np.array(["na", "emea", "apac", "latam"])
+REGION_WEIGHTS = np.array([0.45, 0.30, 0.15, 0.10])
+
+TICKET_CHANNELS = np.array(["email", "phone", "chat", "social", "web"])
+TICKET_CHANNEL_WEIGHTS = np.array([0.35, 0.20, 0.30, 0.05, 0.10])
+# Median first response in minutes per ticket channel (long-tailed around it).
+TICKET_CHANNEL_RESPONSE_MEDIAN = np.array([240.0, 2.0, 3.0, 90.0, 180.0])
+PRIORITIES = np.array(["low", "medium", "high", "urgent"])
+PRIORITY_WEIGHTS = np.array([0.35, 0.40, 0.18, 0.07])
+PRIORITY_RESOLUTION_MEDIAN_HOURS = np.array([30.0, 16.0, 6.0, 2.5])
+
+SURVEY_CHANNELS = np.array(["email", "web", "app", "sms", "phone", "chat"])
+SURVEY_CHANNEL_WEIGHTS = np.array([0.40, 0.20, 0.15, 0.10, 0.05, 0.10])
+TRANSACTIONAL_TOUCHPOINTS = np.array(["purchase", "delivery", "onboarding", "renewal"])
+TRANSACTIONAL_TOUCHPOINT_WEIGHTS = np.array([0.35, 0.30, 0.20, 0.15])
+
+CSAT_LABELS = ["Very dissatisfied", "Dissatisfied", "Neutral", "Satisfied", "Very satisfied"]
+CES_LABELS = [
+    "Strongly disagree",
+    "Disagree",
+    "Somewhat disagree",
+    "Neither agree nor disagree",
+    "Somewhat agree",
+    "Agree",
+    "Strongly agree",
+]
+POSITIVE_COMMENTS = np.array(
+    ["Great service, thank you!", "Fast and friendly.", "Exactly what I needed.", "Love it."]
+)
+NEGATIVE_COMMENTS = np.array(
+    [
+        "Took far too long to get an answer.",
+        "I had to explain my problem three times.",
+        "The product keeps breaking.",
+        'Support said "we will call back" and never did.',
+        "Too expensive for what it does.",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class DemoConfig:
+    """Shape of the generated data. The defaults produce the bundled demo seeds."""
+
+    customers: int = 3_000
+    seed: int = 20_241_001
+    history_start: str = "2023-01-01"
+    window_start: str = "2024-01-01"
+    window_end: str = "2025-10-01"  # exclusive: the data ends on 2025-09-30
+    tickets_per_customer_month: float = 0.12
+    relationship_surveys_per_customer_quarter: float = 0.35
+    purchase_surveys_per_customer_month: float = 0.06
+    post_ticket_survey_rate: float = 0.35
+    followup_rate: float = 0.6
+    customers_per_chunk: int = 50_000
+    bad_rows: dict[str, int] = field(
+        default_factory=lambda: {"survey_responses": 24, "customers": 12,
+                                 "support_tickets": 24, "feedback_followups": 10}
+    )
+
+    @property
+    def chunks(self) -> int:
+        return max(1, -(-self.customers // self.customers_per_chunk))
+
+
+def _epoch(day: str) -> int:
+    return int(pd.Timestamp(day).timestamp())
+
+
+def _format_ts(seconds: np.ndarray) -> np.ndarray:
+    """Epoch seconds (float, NaN for missing) to text timestamps (None for missing)."""
+    out = np.full(seconds.shape, None, dtype=object)
+    present = ~np.isnan(seconds)
+    if present.any():
+        stamps = pd.to_datetime(np.floor(seconds[present]).astype("int64"), unit="s")
+        out[present] = stamps.strftime(TIMESTAMP_FORMAT).to_numpy()
+    return out
+
+
+def _ids(prefix: str, numbers: np.ndarray) -> np.ndarray:
+    return np.char.add(prefix, np.char.zfill(numbers.astype(str), 8)).astype(object)
+
+
+def _pick(rng: np.random.Generator, values: np.ndarray, weights: np.ndarray, n: int) -> np.ndarray:
+    return values[rng.choice(len(values), size=n, p=weights / weights.sum())]
+
+
+@dataclass
+class Chunk:
+    customers: pd.DataFrame
+    support_tickets: pd.DataFrame
+    survey_responses: pd.DataFrame
+    feedback_followups: pd.DataFrame
+
+
+def generate_chunk(config: DemoConfig, index: int) -> Chunk:
+    """Generate the clean rows of one chunk of customers (no bad rows)."""
+    rng = np.random.default_rng([config.seed, index])
+    first = index * config.customers_per_chunk
+    n = min(config.customers_per_chunk, config.customers - first)
+    history_start = _epoch(config.history_start)
+    window_start = _epoch(config.window_start)
+    window_end = _epoch(config.window_end)
+
+    # Customers: a base that exists before the window, and steady acquisition across it.
+    customer_no = np.arange(first, first + n)
+    segment = rng.choice(len(SEGMENTS), size=n, p=SEGMENT_WEIGHTS)
+    plan = rng.choice(len(PLANS), size=n, p=PLAN_WEIGHTS)
+    region = rng.choice(len(REGIONS), size=n, p=REGION_WEIGHTS)
+    started = rng.uniform(history_start, window_end - 7 * SECONDS_PER_DAY, size=n)
+    months_to_churn = rng.exponential(1.0 / SEGMENT_MONTHLY_CHURN[segment])
+    churned = started + months_to_churn * 30.4375 * SECONDS_PER_DAY
+    churned[churned >= window_end] = np.nan
+    revenue = np.round(PLAN_REVENUE[plan] * rng.lognormal(0.0, 0.15, size=n), 2)
+    revenue_text = np.char.mod("%.2f", revenue).astype(object)
+    revenue_text[rng.random(n) < 0.05] = None
+    customer_ids = _ids("C", customer_no)
+    customers = pd.DataFrame(
+        {
+            "customer_id": customer_ids,
+            "started_at": _format_ts(started),
+            "churned_at": _format_ts(churned),
+            "segment": np.where(rng.random(n) < 0.02, None, SEGMENTS[segment]),
+            "plan": PLANS[plan],
+            "region": np.where(rng.random(n) < 0.03, None, REGIONS[region]),
+            "monthly_revenue": revenue_text,
+        }
+    )
+
+    # Activity window of each customer inside the data window.
+    active_from = np.maximum(started, window_start)
+    active_to = np.where(np.isnan(churned), window_end, churned)
+    active_months = np.clip((active_to - active_from) / (30.4375 * SECONDS_PER_DAY), 0, None)
+
+    def events(rate_per_month: float) -> tuple[np.ndarray, np.ndarray]:
+        """(customer row, event time) for a Poisson number of events per active customer."""
+        counts = rng.poisson(rate_per_month * active_months)
+        owner = np.repeat(np.arange(n), counts)
+        when = rng.uniform(active_from[owner], active_to[owner])
+        return owner, when
+
+    # Support tickets with long-tailed timings.
+    t_owner, t_created = events(config.tickets_per_customer_month)
+    m = len(t_owner)
+    t_channel = rng.choice(len(TICKET_CHANNELS), size=m, p=TICKET_CHANNEL_WEIGHTS)
+    t_priority = rng.choice(len(PRIORITIES), size=m, p=PRIORITY_WEIGHTS)
+    response_minutes = TICKET_CHANNEL_RESPONSE_MEDIAN[t_channel] * rng.lognormal(0, 0.9, m)
+    resolution_hours = PRIORITY_RESOLUTION_MEDIAN_HOURS[t_priority] * rng.lognormal(0, 1.1, m)
+    resolution_hours = np.maximum(resolution_hours, response_minutes / 60.0 + 0.05)
+    t_responded = t_created + response_minutes * 60.0
+    t_resolved = t_created + resolution_hours * 3600.0
+    unanswered = rng.random(m) < 0.03
+    t_responded[unanswered] = np.nan
+    still_open = unanswered | (rng.random(m) < 0.05) | (t_resolved >= window_end)
+    t_resolved[still_open] = np.nan
+    t_responded[t_responded >= window_end] = np.nan
+    replies = rng.geometric(0.55, size=m)
+    handle = np.round(np.maximum(1.0, 14.0 * rng.lognormal(0, 0.6, m)), 1)
+    handle_text = np.char.mod("%.1f", handle).astype(object)
+    handle_text[unanswered] = None
+    ticket_no = first * 40 + np.arange(m)
+    ticket_ids = _ids("T", ticket_no)
+    tickets = pd.DataFrame(
+        {
+            "ticket_id": ticket_ids,
+            "customer_id": customer_ids[t_owner],
+            "channel": np.where(rng.random(m) < 0.01, None, TICKET_CHANNELS[t_channel]),
+            "priority": np.where(rng.random(m) < 0.01, None, PRIORITIES[t_priority]),
+            "created_at": _format_ts(t_created),
+            "first_response_at": _format_ts(t_responded),
+            "resolved_at": _format_ts(t_resolved),
+            "handle_time_minutes": handle_text,
+            "agent_replies": np.where(unanswered, None, replies.astype(str)),
+        }
+    )
+
+    # Survey responses: relationship NPS, transactional surveys after purchases and tickets.
+    r_owner, r_when = events(config.relationship_surveys_per_customer_quarter / 3.0)
+    p_owner, p_when = events(config.purchase_surveys_per_customer_month)
+    surveyed_ticket = rng.random(m) < config.post_ticket_survey_rate
+    s_ticket = np.flatnonzero(surveyed_ticket & ~np.isnan(t_resolved))
+    s_when = t_resolved[s_ticket] + rng.uniform(600, 2 * SECONDS_PER_DAY, len(s_ticket))
+    keep = s_when < window_end
+    s_ticket, s_when = s_ticket[keep], s_when[keep]
+
+    owner = np.concatenate([r_owner, p_owner, t_owner[s_ticket]])
+    when = np.concatenate([r_when, p_when, s_when])
+    k = len(owner)
+    n_rel, n_pur = len(r_owner), len(p_owner)
+    program = np.where(np.arange(k) < n_rel, "relationship", "transactional").astype(object)
+    touchpoint = np.empty(k, dtype=object)
+    touchpoint[:n_rel] = "relationship"
+    touchpoint[n_rel : n_rel + n_pur] = _pick(
+        rng, TRANSACTIONAL_TOUCHPOINTS, TRANSACTIONAL_TOUCHPOINT_WEIGHTS, n_pur
+    )
+    touchpoint[n_rel + n_pur :] = "support"
+    survey_type = np.empty(k, dtype=object)
+    survey_type[:n_rel] = "nps"
+    survey_type[n_rel:] = _pick(rng, np.array(["nps", "csat", "ces"]),
+                                np.array([0.35, 0.40, 0.25]), k - n_rel)
+    ticket_of = np.full(k, None, dtype=object)
+    ticket_of[n_rel + n_pur :] = ticket_ids[s_ticket]
+
+    # A latent mood in roughly [0, 1] drives every score type: segment, slow tickets, noise.
+    mood = 0.84 + SEGMENT_MOOD[segment[owner]] * 0.5 + rng.normal(0, 0.18, k)
+    slow = np.zeros(k)
+    slow[n_rel + n_pur :] = np.clip(resolution_hours[s_ticket] / 48.0, 0, 1)
+    mood = np.clip(mood - 0.35 * slow, 0.0, 1.0)
+    nps_score = np.clip(np.round(mood * 10 + rng.normal(0, 0.8, k)), 0, 10)
+    csat_score = np.clip(np.round(1 + mood * 4 + rng.normal(0, 0.5, k)), 1, 5)
+    ces_score = np.clip(np.round(1 + mood * 6 + rng.normal(0, 0.7, k)), 1, 7)
+    score = np.select([survey_type == "nps", survey_type == "csat"],
+                      [nps_score, csat_score], ces_score).astype(int)
+    score_text = score.astype(str).astype(object)
+    # Real exports mix formats: "9.0", labels, stray case and spaces.
+    decimal = rng.random(k) < 0.05
+    score_text[decimal] = np.char.add(score[decimal].astype(str), ".0")
+    csat_label = (survey_type == "csat") & (rng.random(k) < 0.3)
+    score_text[csat_label] = np.array(CSAT_LABELS, dtype=object)[score[csat_label] - 1]
+    ces_label = (survey_type == "ces") & (rng.random(k) < 0.3)
+    score_text[ces_label] = np.array(CES_LABELS, dtype=object)[score[ces_label] - 1]
+    shouty = rng.random(k) < 0.03
+    survey_type_text = survey_type.copy()
+    survey_type_text[shouty] = np.char.add(" ", np.char.upper(survey_type[shouty].astype(str)))
+
+    negative = np.select([survey_type == "nps", survey_type == "csat"],
+                         [score <= 6, score < 4], score < 5)
+    comment = np.where(negative, NEGATIVE_COMMENTS[rng.integers(0, len(NEGATIVE_COMMENTS), k)],
+                       POSITIVE_COMMENTS[rng.integers(0, len(POSITIVE_COMMENTS), k)]).astype(object)
+    comment[rng.random(k) < 0.55] = None
+    anonymous = rng.random(k) < 0.04
+    customer_of = customer_ids[owner].copy()
+    customer_of[anonymous] = None
+    channel = _pick(rng, SURVEY_CHANNELS, SURVEY_CHANNEL_WEIGHTS, k).astype(object)
+    channel[rng.random(k) < 0.02] = None
+    program[rng.random(k) < 0.02] = None
+    response_no = first * 40 + np.arange(k)
+    response_ids = _ids("R", response_no)
+    responses = pd.DataFrame(
+        {
+            "response_id": response_ids,
+            "customer_id": customer_of,
+            "survey_type": survey_type_text,
+            "program": program,
+            "touchpoint": touchpoint,
+            "channel": channel,
+            "score": score_text,
+            "responded_at": _format_ts(when),
+            "comment": comment,
+            "ticket_id": ticket_of,
+        }
+    ).sort_values("responded_at", kind="stable", ignore_index=True)
+
+    # Close the loop on most negative answers, some of them late.
+    followed = np.flatnonzero(negative & (rng.random(k) < config.followup_rate))
+    f_when = when[followed] + rng.lognormal(np.log(20 * 3600), 0.9, len(followed))
+    keep = f_when < window_end
+    followups = pd.DataFrame(
+        {"response_id": response_ids[followed][keep], "followed_up_at": _format_ts(f_when[keep])}
+    )
+    return Chunk(customers, tickets, responses, followups)
+
+
+def iter_chunks(config: DemoConfig) -> Iterator[Chunk]:
+    for index in range(config.chunks):
+        yield generate_chunk(config, index)

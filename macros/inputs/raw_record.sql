@@ -1,0 +1,30 @@
+{#-
+    The raw values of a row as JSON text ({"column": "value", ...}, null for null), kept with
+    every rejected record so that nothing is lost and a person can see what arrived.
+    Quotes and backslashes inside values are escaped.
+-#}
+{% macro raw_record(columns) -%}
+    {{ return(adapter.dispatch('raw_record', 'cx_metrics')(columns)) }}
+{%- endmacro %}
+
+{% macro default__raw_record(columns) -%}
+    {#- Standard SQL string literals: a backslash is an ordinary character. -#}
+    {{ cx_metrics._raw_record_json(columns, '\\') }}
+{%- endmacro %}
+
+{% macro spark__raw_record(columns) -%}
+    {#- Spark SQL string literals: a backslash escapes, so it is written twice. -#}
+    {{ cx_metrics._raw_record_json(columns, '\\\\') }}
+{%- endmacro %}
+
+{% macro _raw_record_json(columns, backslash) -%}
+    '{' ||
+    {%- for column in columns %}
+    '"{{ column }}": ' || coalesce(
+        '"' || replace(replace(cast({{ column }} as {{ dbt.type_string() }}),
+            '{{ backslash }}', '{{ backslash }}{{ backslash }}'), '"', '{{ backslash }}"') || '"',
+        'null'
+    ) || '{{ ", " if not loop.last }}' ||
+    {%- endfor %}
+    '}'
+{%- endmacro %}

@@ -1,0 +1,38 @@
+{#-
+    The grain every metric table shares: (period_grain, period_start, dimension, dimension_value).
+    One branch per grain and dimension ('all' plus each dimension column), each grouping the
+    relation by the period of event_time (date_trunc; ISO weeks start on Monday) and the
+    dimension's value, and computing the given measures: a dict of name -> aggregate expression.
+    Metric models differ only in the measures they pass.
+-#}
+{% macro aggregate_by_period(relation, event_time, measures, dimensions=[], grains=none) -%}
+    {{ return(adapter.dispatch('aggregate_by_period', 'cx_metrics')(relation, event_time, measures, dimensions, grains)) }}
+{%- endmacro %}
+
+{% macro default__aggregate_by_period(relation, event_time, measures, dimensions=[], grains=none) -%}
+    {%- set grains = grains if grains is not none else var('cx_period_grains', ['week', 'month', 'quarter']) -%}
+    {%- set branches = namespace(count=0) -%}
+    {%- for grain in grains -%}
+        {%- if grain not in ('day', 'week', 'month', 'quarter', 'year') -%}
+            {{ exceptions.raise_compiler_error("cx_period_grains: '" ~ grain ~ "' is not one of day, week, month, quarter, year") }}
+        {%- endif -%}
+        {%- set period_start = 'cast(' ~ dbt.date_trunc(grain, event_time) ~ ' as date)' -%}
+        {%- for dimension in ['all'] + dimensions %}
+    {% if branches.count > 0 %}union all{% endif %}{% set branches.count = branches.count + 1 %}
+    select
+        '{{ grain }}' as period_grain,
+        {{ period_start }} as period_start,
+        '{{ dimension }}' as dimension,
+        {% if dimension == 'all' -%}
+        'all'
+        {%- else -%}
+        cast({{ dimension }} as {{ dbt.type_string() }})
+        {%- endif %} as dimension_value,
+        {%- for name, expression in measures.items() %}
+        {{ expression }} as {{ name }}{{ ',' if not loop.last }}
+        {%- endfor %}
+    from {{ relation }}
+    group by {{ period_start }}{% if dimension != 'all' %}, {{ dimension }}{% endif %}
+        {%- endfor -%}
+    {%- endfor -%}
+{%- endmacro %}

@@ -1,0 +1,43 @@
+{#- CES (share of easy answers) per period and dimension value, with its Wilson interval. -#}
+
+with responses as (
+
+    select * from {{ ref('cx__survey_responses') }}
+    where survey_type = 'ces'
+
+),
+
+counted as (
+
+    {{ cx_metrics.aggregate_by_period(
+        relation='responses',
+        event_time='responded_at',
+        dimensions=var('cx_survey_dimensions'),
+        measures={
+            'responses': 'cast(count(*) as ' ~ dbt.type_bigint() ~ ')',
+            'easy_responses': cx_metrics.count_where('is_easy'),
+            'score_sum': 'sum(score)',
+        }
+    ) }}
+
+),
+
+final as (
+
+    select
+        period_grain,
+        period_start,
+        dimension,
+        dimension_value,
+        responses,
+        easy_responses,
+        {{ cx_metrics.ratio_pct('easy_responses', 'responses') }} as ces_easy_pct,
+        {{ cx_metrics.safe_divide('score_sum', 'responses') }} as avg_score,
+        score_sum,
+        {{ cx_metrics.wilson_interval('easy_responses', 'responses', 'lower') }} as ces_ci_lower,
+        {{ cx_metrics.wilson_interval('easy_responses', 'responses', 'upper') }} as ces_ci_upper
+    from counted
+
+)
+
+select * from final

@@ -1,0 +1,48 @@
+{#- NPS per period and dimension value, with its margin of error and confidence interval. -#}
+
+with responses as (
+
+    select * from {{ ref('cx__survey_responses') }}
+    where survey_type = 'nps'
+
+),
+
+counted as (
+
+    {{ cx_metrics.aggregate_by_period(
+        relation='responses',
+        event_time='responded_at',
+        dimensions=var('cx_survey_dimensions'),
+        measures={
+            'responses': 'cast(count(*) as ' ~ dbt.type_bigint() ~ ')',
+            'promoters': cx_metrics.count_where("nps_category = 'promoter'"),
+            'passives': cx_metrics.count_where("nps_category = 'passive'"),
+            'detractors': cx_metrics.count_where("nps_category = 'detractor'"),
+        }
+    ) }}
+
+),
+
+scored as (
+
+    select
+        *,
+        {{ cx_metrics.ratio_pct('promoters', 'responses') }} as promoter_pct,
+        {{ cx_metrics.ratio_pct('detractors', 'responses') }} as detractor_pct,
+        {{ cx_metrics.nps_from_counts('promoters', 'detractors', 'responses') }} as nps,
+        {{ cx_metrics.nps_margin_of_error('promoters', 'detractors', 'responses') }} as nps_margin_of_error
+    from counted
+
+),
+
+final as (
+
+    select
+        *,
+        greatest(-100, nps - nps_margin_of_error) as nps_ci_lower,
+        least(100, nps + nps_margin_of_error) as nps_ci_upper
+    from scored
+
+)
+
+select * from final

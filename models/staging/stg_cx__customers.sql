@@ -1,0 +1,78 @@
+{#- Every CRM customer, cleaned and parsed, with the reason it is rejected (null when accepted). -#}
+
+with source as (
+
+    select * from {{ cx_metrics.cx_source('customers') }}
+
+),
+
+cleaned as (
+
+    select
+        {{ cx_metrics.clean_text('customer_id') }} as customer_id,
+        {{ cx_metrics.clean_text('started_at') }} as started_at_text,
+        {{ cx_metrics.parse_timestamp('started_at') }} as started_at,
+        {{ cx_metrics.clean_text('churned_at') }} as churned_at_text,
+        {{ cx_metrics.parse_timestamp('churned_at') }} as churned_at,
+        coalesce(lower({{ cx_metrics.clean_text('segment') }}), 'unknown') as segment,
+        coalesce(lower({{ cx_metrics.clean_text('plan') }}), 'unknown') as plan,
+        coalesce(lower({{ cx_metrics.clean_text('region') }}), 'unknown') as region,
+        {{ cx_metrics.clean_text('monthly_revenue') }} as monthly_revenue_text,
+        {{ cx_metrics.parse_number('monthly_revenue') }} as monthly_revenue,
+        {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('customers')) }} as raw_record
+    from source
+
+),
+
+checked as (
+
+    select
+        *,
+        case
+            when customer_id is null then 'missing key'
+            when started_at_text is null then 'missing timestamp'
+            when started_at is null then 'unparseable timestamp'
+            when churned_at_text is not null and churned_at is null then 'unparseable timestamp'
+            when churned_at < started_at then 'churned before started'
+            when monthly_revenue_text is not null and monthly_revenue is null
+                then 'unparseable number'
+        end as row_rejection_reason
+    from cleaned
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by customer_id
+            order by
+                case when row_rejection_reason is null then 0 else 1 end,
+                started_at nulls last,
+                raw_record
+        ) as key_rank
+    from checked
+
+),
+
+final as (
+
+    select
+        customer_id,
+        started_at,
+        churned_at,
+        segment,
+        plan,
+        region,
+        monthly_revenue,
+        raw_record,
+        case
+            when row_rejection_reason is not null then row_rejection_reason
+            when key_rank > 1 then 'duplicate key'
+        end as rejection_reason
+    from ranked
+
+)
+
+select * from final

@@ -1,0 +1,40 @@
+{{ config(enabled=var('cx_using_feedback_followups', true)) }}
+{#-
+    Every close-the-loop action, cleaned and parsed, with the reason it is rejected. A response
+    may be followed up more than once, so response_id is not unique here; the marts use the
+    earliest follow-up.
+-#}
+
+with source as (
+
+    select * from {{ cx_metrics.cx_source('feedback_followups') }}
+
+),
+
+cleaned as (
+
+    select
+        {{ cx_metrics.clean_text('response_id') }} as response_id,
+        {{ cx_metrics.clean_text('followed_up_at') }} as followed_up_at_text,
+        {{ cx_metrics.parse_timestamp('followed_up_at') }} as followed_up_at,
+        {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('feedback_followups')) }} as raw_record
+    from source
+
+),
+
+final as (
+
+    select
+        response_id,
+        followed_up_at,
+        raw_record,
+        case
+            when response_id is null then 'missing key'
+            when followed_up_at_text is null then 'missing timestamp'
+            when followed_up_at is null then 'unparseable timestamp'
+        end as rejection_reason
+    from cleaned
+
+)
+
+select * from final

@@ -1,0 +1,91 @@
+{#- Every support ticket, cleaned and parsed, with the reason it is rejected (null when accepted). -#}
+
+with source as (
+
+    select * from {{ cx_metrics.cx_source('support_tickets') }}
+
+),
+
+cleaned as (
+
+    select
+        {{ cx_metrics.clean_text('ticket_id') }} as ticket_id,
+        {{ cx_metrics.clean_text('customer_id') }} as customer_id,
+        coalesce(lower({{ cx_metrics.clean_text('channel') }}), 'unknown') as channel,
+        coalesce(lower({{ cx_metrics.clean_text('priority') }}), 'unknown') as priority,
+        {{ cx_metrics.clean_text('created_at') }} as created_at_text,
+        {{ cx_metrics.parse_timestamp('created_at') }} as created_at,
+        {{ cx_metrics.clean_text('first_response_at') }} as first_response_at_text,
+        {{ cx_metrics.parse_timestamp('first_response_at') }} as first_response_at,
+        {{ cx_metrics.clean_text('resolved_at') }} as resolved_at_text,
+        {{ cx_metrics.parse_timestamp('resolved_at') }} as resolved_at,
+        {{ cx_metrics.clean_text('handle_time_minutes') }} as handle_time_minutes_text,
+        {{ cx_metrics.parse_number('handle_time_minutes') }} as handle_time_minutes,
+        {{ cx_metrics.clean_text('agent_replies') }} as agent_replies_text,
+        {{ cx_metrics.parse_number('agent_replies') }} as agent_replies,
+        {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('support_tickets')) }} as raw_record
+    from source
+
+),
+
+checked as (
+
+    select
+        *,
+        case
+            when ticket_id is null then 'missing key'
+            when created_at_text is null then 'missing timestamp'
+            when created_at is null
+                or (first_response_at_text is not null and first_response_at is null)
+                or (resolved_at_text is not null and resolved_at is null)
+                then 'unparseable timestamp'
+            when first_response_at < created_at then 'response before creation'
+            when resolved_at < created_at then 'resolution before creation'
+            when (handle_time_minutes_text is not null and handle_time_minutes is null)
+                or (agent_replies_text is not null and agent_replies is null)
+                then 'unparseable number'
+            when handle_time_minutes < 0 then 'negative duration'
+            when agent_replies < 0 or agent_replies <> floor(agent_replies)
+                then 'agent replies not a count'
+        end as row_rejection_reason
+    from cleaned
+
+),
+
+ranked as (
+
+    select
+        *,
+        row_number() over (
+            partition by ticket_id
+            order by
+                case when row_rejection_reason is null then 0 else 1 end,
+                created_at nulls last,
+                raw_record
+        ) as key_rank
+    from checked
+
+),
+
+final as (
+
+    select
+        ticket_id,
+        customer_id,
+        channel,
+        priority,
+        created_at,
+        first_response_at,
+        resolved_at,
+        handle_time_minutes,
+        cast(agent_replies as {{ dbt.type_int() }}) as agent_replies,
+        raw_record,
+        case
+            when row_rejection_reason is not null then row_rejection_reason
+            when key_rank > 1 then 'duplicate key'
+        end as rejection_reason
+    from ranked
+
+)
+
+select * from final
