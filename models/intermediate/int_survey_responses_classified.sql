@@ -13,8 +13,7 @@ with responses as (
 
 customers as (
 
-    select customer_id, segment from {{ ref('stg_cx__customers') }}
-    where rejection_reason is null
+    select customer_id, segment from {{ ref('int_customers_accepted') }}
 
 ),
 

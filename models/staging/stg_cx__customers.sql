@@ -41,21 +41,6 @@ checked as (
 
 ),
 
-ranked as (
-
-    select
-        *,
-        row_number() over (
-            partition by customer_id
-            order by
-                case when row_rejection_reason is null then 0 else 1 end,
-                started_at nulls last,
-                raw_record
-        ) as key_rank
-    from checked
-
-),
-
 final as (
 
     select
@@ -67,11 +52,8 @@ final as (
         region,
         monthly_revenue,
         raw_record,
-        case
-            when row_rejection_reason is not null then row_rejection_reason
-            when key_rank > 1 then 'duplicate key'
-        end as rejection_reason
-    from ranked
+        {{ cx_metrics.rejection_reason('customer_id', 'started_at') }} as rejection_reason
+    from checked
 
 )
 

@@ -52,21 +52,6 @@ checked as (
 
 ),
 
-ranked as (
-
-    select
-        *,
-        row_number() over (
-            partition by ticket_id
-            order by
-                case when row_rejection_reason is null then 0 else 1 end,
-                created_at nulls last,
-                raw_record
-        ) as key_rank
-    from checked
-
-),
-
 final as (
 
     select
@@ -80,11 +65,8 @@ final as (
         handle_time_minutes,
         cast(agent_replies as {{ dbt.type_int() }}) as agent_replies,
         raw_record,
-        case
-            when row_rejection_reason is not null then row_rejection_reason
-            when key_rank > 1 then 'duplicate key'
-        end as rejection_reason
-    from ranked
+        {{ cx_metrics.rejection_reason('ticket_id', 'created_at') }} as rejection_reason
+    from checked
 
 )
 

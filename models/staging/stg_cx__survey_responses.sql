@@ -79,22 +79,6 @@ checked as (
 
 ),
 
-ranked as (
-
-    {#- The first valid answer with a key is kept; later copies are duplicates. -#}
-    select
-        *,
-        row_number() over (
-            partition by response_id
-            order by
-                case when row_rejection_reason is null then 0 else 1 end,
-                responded_at nulls last,
-                raw_record
-        ) as key_rank
-    from checked
-
-),
-
 final as (
 
     select
@@ -109,11 +93,8 @@ final as (
         comment,
         ticket_id,
         raw_record,
-        case
-            when row_rejection_reason is not null then row_rejection_reason
-            when key_rank > 1 then 'duplicate key'
-        end as rejection_reason
-    from ranked
+        {{ cx_metrics.rejection_reason('response_id', 'responded_at') }} as rejection_reason
+    from checked
 
 )
 

@@ -1,0 +1,26 @@
+{#- Support tickets that passed staging's checks, one row per ticket. -#}
+
+with tickets as (
+
+    select * from {{ ref('stg_cx__support_tickets') }}
+    where rejection_reason is null
+
+),
+
+final as (
+
+    select
+        ticket_id,
+        customer_id,
+        channel,
+        priority,
+        created_at,
+        first_response_at,
+        resolved_at,
+        handle_time_minutes,
+        agent_replies
+    from tickets
+
+)
+
+select * from final

@@ -1,0 +1,32 @@
+{#-
+    Nothing is lost: for every input table, input rows = accepted rows + rejected rows.
+    Accepted rows are counted where the marts read them, rejected rows in cx__rejected_records.
+    Returns one row per input that does not reconcile.
+-#}
+{%- set inputs = [
+    ('survey_responses', 'cx__survey_responses'),
+    ('customers', 'int_customers_accepted'),
+    ('support_tickets', 'int_support_tickets_accepted'),
+] -%}
+{%- if var('cx_using_feedback_followups', true) -%}
+    {%- do inputs.append(('feedback_followups', 'int_feedback_followups_accepted')) -%}
+{%- endif -%}
+
+with counts as (
+
+    {%- for table_name, accepted_model in inputs %}
+    {{ 'union all' if not loop.first }}
+    select
+        '{{ table_name }}' as source_table,
+        (select count(*) from {{ source('cx_metrics', table_name) }}) as input_rows,
+        (select count(*) from {{ ref(accepted_model) }}) as accepted_rows,
+        (
+            select count(*) from {{ ref('cx__rejected_records') }}
+            where source_table = '{{ table_name }}'
+        ) as rejected_rows
+    {%- endfor %}
+
+)
+
+select * from counts
+where input_rows <> accepted_rows + rejected_rows
