@@ -5,7 +5,7 @@
 -#}
 {% macro cx_source(table_name) -%}
     {%- set relation = source('cx_metrics', table_name) -%}
-    {%- if var('cx_demo_data', true) -%}
+    {%- if var('cx_demo_data', true) and model.resource_type != 'unit_test' -%}
         {#- The demo seeds land where the source points by default: build them first. -#}
         {%- set demo_seed = ref('cx_demo__' ~ table_name) -%}
     {%- endif -%}

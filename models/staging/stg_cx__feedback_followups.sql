@@ -1,8 +1,8 @@
 {{ config(enabled=var('cx_using_feedback_followups', true)) }}
 {#-
     Every close-the-loop action, cleaned and parsed, with the reason it is rejected. A response
-    may be followed up more than once, so response_id is not unique here; the marts use the
-    earliest follow-up.
+    may be followed up more than once, so the key is (response_id, followed_up_at): the same
+    follow-up logged twice is a duplicate.
 -#}
 
 with source as (
@@ -22,18 +22,27 @@ cleaned as (
 
 ),
 
+checked as (
+
+    select
+        *,
+        case
+            when response_id is null then 'missing key'
+            when followed_up_at_text is null then 'missing timestamp'
+            when followed_up_at is null then 'unparseable timestamp'
+        end as row_rejection_reason
+    from cleaned
+
+),
+
 final as (
 
     select
         response_id,
         followed_up_at,
         raw_record,
-        case
-            when response_id is null then 'missing key'
-            when followed_up_at_text is null then 'missing timestamp'
-            when followed_up_at is null then 'unparseable timestamp'
-        end as rejection_reason
-    from cleaned
+        {{ cx_metrics.rejection_reason('response_id, followed_up_at', 'followed_up_at') }} as rejection_reason
+    from checked
 
 )
 

@@ -1,25 +1,26 @@
 {#-
     Nothing is lost: for every input table, input rows = accepted rows + rejected rows.
-    Accepted rows are counted where the marts read them, rejected rows in cx__rejected_records.
+    Accepted rows are counted where the marts read them (follow-ups are summarized per response,
+    so their count is summed), rejected rows in cx__rejected_records.
     Returns one row per input that does not reconcile.
 -#}
 {%- set inputs = [
-    ('survey_responses', 'cx__survey_responses'),
-    ('customers', 'int_customers_accepted'),
-    ('support_tickets', 'int_support_tickets_accepted'),
+    ('survey_responses', 'cx__survey_responses', 'count(*)'),
+    ('customers', 'int_customers_accepted', 'count(*)'),
+    ('support_tickets', 'int_support_tickets_accepted', 'count(*)'),
 ] -%}
 {%- if var('cx_using_feedback_followups', true) -%}
-    {%- do inputs.append(('feedback_followups', 'int_feedback_followups_accepted')) -%}
+    {%- do inputs.append(('feedback_followups', 'int_feedback_followups_summarized', 'coalesce(sum(followups), 0)')) -%}
 {%- endif -%}
 
 with counts as (
 
-    {%- for table_name, accepted_model in inputs %}
+    {%- for table_name, accepted_model, accepted_count in inputs %}
     {{ 'union all' if not loop.first }}
     select
         '{{ table_name }}' as source_table,
         (select count(*) from {{ source('cx_metrics', table_name) }}) as input_rows,
-        (select count(*) from {{ ref(accepted_model) }}) as accepted_rows,
+        (select {{ accepted_count }} from {{ ref(accepted_model) }}) as accepted_rows,
         (
             select count(*) from {{ ref('cx__rejected_records') }}
             where source_table = '{{ table_name }}'

@@ -1,5 +1,5 @@
 {{ config(enabled=var('cx_using_feedback_followups', true)) }}
-{#- Follow-up actions that passed staging's checks (a response may have several). -#}
+{#- One row per followed-up response: its earliest accepted follow-up and how many there were. -#}
 
 with followups as (
 
@@ -12,8 +12,10 @@ final as (
 
     select
         response_id,
-        followed_up_at
+        min(followed_up_at) as first_followed_up_at,
+        cast(count(*) as {{ dbt.type_bigint() }}) as followups
     from followups
+    group by response_id
 
 )
 
