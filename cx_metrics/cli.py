@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections import Counter
 from pathlib import Path
 
 from cx_metrics.demo_data.generator import DemoConfig
@@ -27,6 +28,52 @@ def _generate(args: argparse.Namespace) -> int:
     return 0
 
 
+def build(dbt_args: list[str]) -> bool:
+    """Run ``dbt build`` quietly and print one line per outcome; True when all passed."""
+    from cx_metrics.project import run_dbt
+
+    result = run_dbt(["build", "--quiet", *dbt_args])
+    if result.result is None:
+        print(f"dbt build could not start: {result.exception}", file=sys.stderr)
+        return False
+    results = result.result.results
+    passed = sum(str(r.status) in ("success", "pass") for r in results)
+    kinds = Counter(str(r.node.resource_type).replace("_", " ") for r in results)
+    detail = ", ".join(f"{n} {kind}s" for kind, n in sorted(kinds.items()))
+    others = Counter(str(r.status) for r in results if str(r.status) not in ("success", "pass"))
+    extra = "".join(f", {n} {status}" for status, n in sorted(others.items()))
+    print(f"dbt build: {passed} of {len(results)} passed{extra} ({detail})")
+    for r in result.result.results:
+        if str(r.status) in ("error", "fail"):
+            print(f"  {r.status}: {r.node.unique_id}: {r.message}", file=sys.stderr)
+    return bool(result.success)
+
+
+def _build(args: argparse.Namespace) -> int:
+    return 0 if build(args.dbt_args) else 1
+
+
+def _demo(args: argparse.Namespace) -> int:
+    from cx_metrics.project import duckdb_path
+    from cx_metrics.summary import render
+
+    path = duckdb_path()
+    print(f"Building cx_metrics on DuckDB ({path}) with the bundled demo data...")
+    if not build(args.dbt_args):
+        return 1
+    print()
+    print(render(path))
+    return 0
+
+
+def _summary(args: argparse.Namespace) -> int:
+    from cx_metrics.project import duckdb_path
+    from cx_metrics.summary import render
+
+    print(render(duckdb_path()))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cx-metrics", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -41,6 +88,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     generate.add_argument("--no-bad-rows", action="store_true", help="only valid rows")
     generate.set_defaults(handler=_generate)
+
+    for name, handler, text in [
+        ("build", _build, "dbt build of every model, seed and test"),
+        ("demo", _demo, "build on DuckDB with the demo data and print the headline metrics"),
+    ]:
+        command = commands.add_parser(name, help=text)
+        command.add_argument(
+            "dbt_args",
+            nargs=argparse.REMAINDER,
+            help="extra dbt arguments, e.g. --vars '{...}' or --target",
+        )
+        command.set_defaults(handler=handler)
+    summary = commands.add_parser("summary", help="print the headline metrics of a built DuckDB")
+    summary.set_defaults(handler=_summary)
     return parser
 
 

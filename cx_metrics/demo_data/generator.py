@@ -82,8 +82,12 @@ class DemoConfig:
     followup_rate: float = 0.6
     customers_per_chunk: int = 50_000
     bad_rows: dict[str, int] = field(
-        default_factory=lambda: {"survey_responses": 24, "customers": 12,
-                                 "support_tickets": 24, "feedback_followups": 10}
+        default_factory=lambda: {
+            "survey_responses": 24,
+            "customers": 12,
+            "support_tickets": 24,
+            "feedback_followups": 10,
+        }
     )
 
     @property
@@ -224,8 +228,9 @@ def generate_chunk(config: DemoConfig, index: int) -> Chunk:
     touchpoint[n_rel + n_pur :] = "support"
     survey_type = np.empty(k, dtype=object)
     survey_type[:n_rel] = "nps"
-    survey_type[n_rel:] = _pick(rng, np.array(["nps", "csat", "ces"]),
-                                np.array([0.35, 0.40, 0.25]), k - n_rel)
+    survey_type[n_rel:] = _pick(
+        rng, np.array(["nps", "csat", "ces"]), np.array([0.35, 0.40, 0.25]), k - n_rel
+    )
     ticket_of = np.full(k, None, dtype=object)
     ticket_of[n_rel + n_pur :] = ticket_ids[s_ticket]
 
@@ -237,8 +242,9 @@ def generate_chunk(config: DemoConfig, index: int) -> Chunk:
     nps_score = np.clip(np.round(mood * 10 + rng.normal(0, 0.8, k)), 0, 10)
     csat_score = np.clip(np.round(1 + mood * 4 + rng.normal(0, 0.5, k)), 1, 5)
     ces_score = np.clip(np.round(1 + mood * 6 + rng.normal(0, 0.7, k)), 1, 7)
-    score = np.select([survey_type == "nps", survey_type == "csat"],
-                      [nps_score, csat_score], ces_score).astype(int)
+    score = np.select(
+        [survey_type == "nps", survey_type == "csat"], [nps_score, csat_score], ces_score
+    ).astype(int)
     score_text = score.astype(str).astype(object)
     # Real exports mix formats: "9.0", labels, stray case and spaces.
     decimal = rng.random(k) < 0.05
@@ -251,10 +257,14 @@ def generate_chunk(config: DemoConfig, index: int) -> Chunk:
     survey_type_text = survey_type.copy()
     survey_type_text[shouty] = np.char.add(" ", np.char.upper(survey_type[shouty].astype(str)))
 
-    negative = np.select([survey_type == "nps", survey_type == "csat"],
-                         [score <= 6, score < 4], score < 5)
-    comment = np.where(negative, NEGATIVE_COMMENTS[rng.integers(0, len(NEGATIVE_COMMENTS), k)],
-                       POSITIVE_COMMENTS[rng.integers(0, len(POSITIVE_COMMENTS), k)]).astype(object)
+    negative = np.select(
+        [survey_type == "nps", survey_type == "csat"], [score <= 6, score < 4], score < 5
+    )
+    comment = np.where(
+        negative,
+        NEGATIVE_COMMENTS[rng.integers(0, len(NEGATIVE_COMMENTS), k)],
+        POSITIVE_COMMENTS[rng.integers(0, len(POSITIVE_COMMENTS), k)],
+    ).astype(object)
     comment[rng.random(k) < 0.55] = None
     anonymous = rng.random(k) < 0.04
     customer_of = customer_ids[owner].copy()

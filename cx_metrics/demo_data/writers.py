@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -14,44 +15,47 @@ from cx_metrics.demo_data.generator import DemoConfig, iter_chunks
 TABLES = ("survey_responses", "customers", "support_tickets", "feedback_followups")
 
 
+def iter_tables(config: DemoConfig) -> Iterator[dict[str, pd.DataFrame]]:
+    """Each chunk's four tables; the bad rows go into the first chunk, so every size has the
+    same few dozen of each kind."""
+    for index, chunk in enumerate(iter_chunks(config)):
+        tables = {table: getattr(chunk, table) for table in TABLES}
+        if index == 0:
+            for table, count in config.bad_rows.items():
+                if count:
+                    tables[table] = with_bad_rows(table, tables[table], count, config.seed)
+        yield tables
+
+
 def write_csv(config: DemoConfig, out_dir: Path, prefix: str = "") -> dict[str, int]:
-    """Write the four inputs as CSV files named ``<prefix><table>.csv``; returns rows per table."""
+    """Write the four inputs as CSV files named ``<prefix><table>.csv``; returns rows per table.
+    Holds everything in memory: meant for seed-sized data (use Parquet for volume)."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    chunks = list(iter_chunks(config))
+    chunks = list(iter_tables(config))
     counts = {}
     for table in TABLES:
-        frame = pd.concat([getattr(c, table) for c in chunks], ignore_index=True)
-        bad = config.bad_rows.get(table, 0)
-        if bad:
-            frame = with_bad_rows(table, frame, bad, config.seed)
+        frame = pd.concat([chunk[table] for chunk in chunks], ignore_index=True)
         frame.to_csv(out_dir / f"{prefix}{table}.csv", index=False, lineterminator="\n")
         counts[table] = len(frame)
     return counts
 
 
 def write_parquet(config: DemoConfig, out_dir: Path) -> dict[str, int]:
-    """Write the four inputs as Parquet, one row group per chunk, in bounded memory.
-
-    Bad rows are added to the first chunk only, so every size has the same few dozen.
-    """
+    """Write the four inputs as Parquet, one row group per chunk, in bounded memory."""
     out_dir.mkdir(parents=True, exist_ok=True)
-    schemas = {}
     writers: dict[str, pq.ParquetWriter] = {}
     counts = dict.fromkeys(TABLES, 0)
     try:
-        for index, chunk in enumerate(iter_chunks(config)):
-            for table in TABLES:
-                frame = getattr(chunk, table)
-                bad = config.bad_rows.get(table, 0)
-                if index == 0 and bad:
-                    frame = with_bad_rows(table, frame, bad, config.seed)
+        for chunk in iter_tables(config):
+            for table, frame in chunk.items():
+                schema = pa.schema([(column, pa.string()) for column in frame.columns])
                 if table not in writers:
-                    schemas[table] = pa.schema([(c, pa.string()) for c in frame.columns])
                     writers[table] = pq.ParquetWriter(
-                        out_dir / f"{table}.parquet", schemas[table], compression="zstd"
+                        out_dir / f"{table}.parquet", schema, compression="zstd"
                     )
-                arrow = pa.Table.from_pandas(frame, schema=schemas[table], preserve_index=False)
-                writers[table].write_table(arrow)
+                writers[table].write_table(
+                    pa.Table.from_pandas(frame, schema=schema, preserve_index=False)
+                )
                 counts[table] += len(frame)
     finally:
         for writer in writers.values():

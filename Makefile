@@ -1,0 +1,34 @@
+# cx_metrics: the two commands a new user needs are `make demo` and `make test`.
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+INSTALLED := $(VENV)/.installed
+
+.PHONY: install demo test lint seeds clean
+
+$(INSTALLED): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(INSTALLED)
+
+install: $(INSTALLED)
+
+## Build everything on the embedded DuckDB with the bundled demo data and print the headline metrics.
+demo: install
+	$(BIN)/cx-metrics demo
+
+## Lint, then the whole suite: dbt unit and data tests run inside pytest's builds.
+test: install lint
+	$(BIN)/python -m pytest
+
+lint: install
+	$(BIN)/ruff check cx_metrics tests
+	$(BIN)/ruff format --check cx_metrics tests
+
+## Regenerate the bundled demo seed CSVs (deterministic).
+seeds: install
+	$(BIN)/cx-metrics generate-data --format csv --out seeds/demo
+
+clean:
+	rm -rf target logs dbt_packages cx_metrics.duckdb cx_metrics.duckdb.wal

@@ -1,0 +1,102 @@
+"""The headline figures of a built DuckDB, printed for a person (``cx-metrics summary``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+
+INPUTS = ("survey_responses", "customers", "support_tickets", "feedback_followups")
+
+
+def latest_full_month(con: duckdb.DuckDBPyConnection) -> str:
+    """The last calendar month the survey data covers completely."""
+    row = con.execute(
+        "select cast(date_trunc('month', max(responded_at) + interval 1 day) - interval 1 month"
+        " as date) from cx__survey_responses"
+    ).fetchone()
+    return str(row[0])
+
+
+def _fmt(value: float | None, signed: bool = False, width: int = 6) -> str:
+    if value is None:
+        return "-".rjust(width)
+    return f"{value:+{width}.1f}" if signed else f"{value:{width}.1f}"
+
+
+def survey_lines(con: duckdb.DuckDBPyConnection, month: str) -> list[str]:
+    rows = con.execute(
+        """
+        with keys as (
+            select dimension_value from cx__nps
+            where period_grain = 'month' and period_start = ? and dimension in ('all', 'program')
+        )
+        select
+            keys.dimension_value,
+            n.responses, n.nps, n.nps_ci_lower, n.nps_ci_upper,
+            c.responses, c.csat_pct, e.responses, e.ces_easy_pct
+        from keys
+        left join cx__nps n on n.dimension_value = keys.dimension_value
+            and n.period_grain = 'month' and n.period_start = ?
+            and n.dimension in ('all', 'program')
+        left join cx__csat c on c.dimension_value = keys.dimension_value
+            and c.period_grain = 'month' and c.period_start = ?
+            and c.dimension in ('all', 'program')
+        left join cx__ces e on e.dimension_value = keys.dimension_value
+            and e.period_grain = 'month' and e.period_start = ?
+            and e.dimension in ('all', 'program')
+        order by keys.dimension_value <> 'all', keys.dimension_value
+        """,
+        [month] * 4,
+    ).fetchall()
+    lines = [
+        f"  {'':14s} {'NPS':>6s} {'95% CI':>15s} {'n':>5s}   {'CSAT %':>6s} {'n':>4s}"
+        f"   {'CES easy %':>10s} {'n':>4s}"
+    ]
+    for name, n_nps, nps, low, high, n_csat, csat, n_ces, ces in rows:
+        ci = f"[{_fmt(low, True, 0)}, {_fmt(high, True, 0)}]" if nps is not None else "-"
+        lines.append(
+            f"  {name:14s} {_fmt(nps, True)} {ci:>15s} {n_nps or 0:5d}   {_fmt(csat)} "
+            f"{n_csat or 0:4d}   {_fmt(ces, width=10)} {n_ces or 0:4d}"
+        )
+    return lines
+
+
+def input_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
+    rejected = dict(
+        con.execute("select source_table, count(*) from cx__rejected_records group by 1").fetchall()
+    )
+    lines = []
+    for table in INPUTS:
+        try:
+            total = con.execute(f"select count(*) from {table}").fetchone()[0]
+        except duckdb.CatalogException:
+            continue
+        bad = rejected.get(table, 0)
+        lines.append(
+            f"  {table:20s} {total:>8,d} rows, {total - bad:>8,d} accepted, "
+            f"{bad:>5,d} rejected (see cx__rejected_records)"
+        )
+    return lines
+
+
+def render(path: Path) -> str:
+    # Same configuration as dbt-duckdb's in-process connection, which may still be open.
+    con = duckdb.connect(str(path))
+    try:
+        month = latest_full_month(con)
+        out = [
+            "Inputs (demo data):",
+            *input_lines(con),
+            "",
+            f"Survey metrics, latest full month ({month[:7]}):",
+            *survey_lines(con, month),
+        ]
+    finally:
+        con.close()
+    out += [
+        "",
+        f"Metric tables (cx__*) are in the DuckDB file {path}",
+        "Open it with any DuckDB client or BI tool, e.g. duckdb " + str(path),
+    ]
+    return "\n".join(out)

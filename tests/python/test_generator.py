@@ -1,0 +1,46 @@
+"""The demo data generator: deterministic, and the checked-in seeds are its output."""
+
+from __future__ import annotations
+
+import pandas as pd
+from conftest import REPO
+
+from cx_metrics.cli import DEMO_SEED_PREFIX
+from cx_metrics.demo_data.generator import DemoConfig
+from cx_metrics.demo_data.writers import TABLES, write_csv, write_parquet
+
+SEEDS = REPO / "seeds" / "demo"
+
+
+def test_checked_in_seeds_are_the_generator_output(tmp_path):
+    write_csv(DemoConfig(), tmp_path, prefix=DEMO_SEED_PREFIX)
+    for table in TABLES:
+        name = f"{DEMO_SEED_PREFIX}{table}.csv"
+        assert (tmp_path / name).read_bytes() == (SEEDS / name).read_bytes(), name
+
+
+def test_demo_data_shape():
+    frames = {t: pd.read_csv(SEEDS / f"{DEMO_SEED_PREFIX}{t}.csv", dtype=str) for t in TABLES}
+    responded = pd.to_datetime(frames["survey_responses"]["responded_at"], errors="coerce")
+    months = responded.dt.to_period("M").nunique()
+    assert months >= 18
+    assert len(frames["survey_responses"]) >= 5_000
+    kinds = frames["survey_responses"]["survey_type"].str.strip().str.lower().value_counts()
+    assert {"nps", "csat", "ces"} <= set(kinds.index)
+
+
+def test_parquet_holds_the_same_rows_as_csv(tmp_path):
+    config = DemoConfig(customers=400, customers_per_chunk=150)
+    csv_counts = write_csv(config, tmp_path / "csv")
+    parquet_counts = write_parquet(config, tmp_path / "parquet")
+    assert csv_counts == parquet_counts
+    for table in TABLES:
+        from_csv = pd.read_csv(tmp_path / "csv" / f"{table}.csv", dtype=str, keep_default_na=False)
+        from_parquet = pd.read_parquet(tmp_path / "parquet" / f"{table}.parquet").fillna("")
+        pd.testing.assert_frame_equal(from_csv, from_parquet)
+
+
+def test_chunks_scale_the_volume():
+    small = DemoConfig(customers=300, customers_per_chunk=100, bad_rows={})
+    large = DemoConfig(customers=3_000, customers_per_chunk=100, bad_rows={})
+    assert small.chunks == 3 and large.chunks == 30
