@@ -3,6 +3,7 @@
     One branch per grain and dimension ('all' plus each dimension column), each grouping the
     relation by the period of event_time (date_trunc; ISO weeks start on Monday) and the
     dimension's value, and computing the given measures: a dict of name -> aggregate expression.
+    A measure may refer to the start of its row's period as {period_start} (a date).
     Metric models differ only in the measures they pass.
 -#}
 {% macro aggregate_by_period(relation, event_time, measures, dimensions=[], grains=none) -%}
@@ -29,7 +30,7 @@
         cast({{ dimension }} as {{ dbt.type_string() }})
         {%- endif %} as dimension_value,
         {%- for name, expression in measures.items() %}
-        {{ expression }} as {{ name }}{{ ',' if not loop.last }}
+        {{ expression | replace('{period_start}', period_start) }} as {{ name }}{{ ',' if not loop.last }}
         {%- endfor %}
     from {{ relation }}
     group by {{ period_start }}{% if dimension != 'all' %}, {{ dimension }}{% endif %}

@@ -1,0 +1,12 @@
+{#- The current time as a UTC timestamp without time zone, whatever the session's time zone. -#}
+{% macro utc_now() -%}
+    {{ return(adapter.dispatch('utc_now', 'cx_metrics')()) }}
+{%- endmacro %}
+
+{% macro default__utc_now() -%}
+    (current_timestamp at time zone 'UTC')
+{%- endmacro %}
+
+{% macro spark__utc_now() -%}
+    to_utc_timestamp(current_timestamp(), current_timezone())
+{%- endmacro %}

@@ -1,0 +1,48 @@
+{#-
+    Accepted tickets with the customer's segment and their service-level measures: exact
+    elapsed minutes to first response and hours to resolution, and whether a resolved ticket
+    was resolved at first contact (agent_replies <= cx_fcr_max_replies; unknown replies do not
+    count as first contact).
+-#}
+
+with tickets as (
+
+    select * from {{ ref('int_support_tickets_accepted') }}
+
+),
+
+customers as (
+
+    select customer_id, segment from {{ ref('int_customers_accepted') }}
+
+),
+
+final as (
+
+    select
+        tickets.ticket_id,
+        tickets.customer_id,
+        tickets.channel,
+        tickets.priority,
+        coalesce(customers.segment, 'unknown') as segment,
+        tickets.created_at,
+        tickets.first_response_at,
+        tickets.resolved_at,
+        {{ cx_metrics.seconds_between('tickets.created_at', 'tickets.first_response_at') }} / 60.0
+            as first_response_minutes,
+        {{ cx_metrics.seconds_between('tickets.created_at', 'tickets.resolved_at') }} / 3600.0
+            as resolution_hours,
+        tickets.handle_time_minutes,
+        tickets.agent_replies,
+        coalesce(
+            tickets.resolved_at is not null
+            and tickets.agent_replies <= {{ var('cx_fcr_max_replies', 1) }},
+            false
+        ) as is_first_contact_resolution
+    from tickets
+    left join customers
+        on tickets.customer_id = customers.customer_id
+
+)
+
+select * from final

@@ -1,0 +1,78 @@
+{#-
+    The weighted CX index per period and dimension value (all, segment): each family normalized
+    to 0-100 (nps_component = (nps + 100) / 2; CSAT, CES easy share, retention rate and FCR as
+    they are) and combined with the weights of cx_index_weights, renormalized over the
+    components present in the row.
+-#}
+{%- set dimensions = ['all', 'segment'] -%}
+{%- set families = [
+    ('nps', ref('cx__nps'), '(nps + 100) / 2'),
+    ('csat', ref('cx__csat'), 'csat_pct'),
+    ('ces', ref('cx__ces'), 'ces_easy_pct'),
+    ('retention', ref('cx__customer_churn'), 'retention_rate_pct'),
+    ('fcr', ref('cx__service_levels'), 'fcr_pct'),
+] -%}
+
+with
+{%- for name, relation, expression in families %}
+
+{{ name }}_components as (
+
+    select
+        period_grain,
+        period_start,
+        dimension,
+        dimension_value,
+        {{ expression }} as {{ name }}_component
+    from {{ relation }}
+    where dimension in ('{{ dimensions | join("', '") }}')
+
+),
+{%- endfor %}
+
+row_keys as (
+
+    {%- for name, relation, expression in families %}
+    {{ 'union' if not loop.first }}
+    select period_grain, period_start, dimension, dimension_value from {{ name }}_components
+    {%- endfor %}
+
+),
+
+joined as (
+
+    select
+        row_keys.period_grain,
+        row_keys.period_start,
+        row_keys.dimension,
+        row_keys.dimension_value
+        {%- for name, relation, expression in families %},
+        {{ name }}_components.{{ name }}_component
+        {%- endfor %}
+    from row_keys
+    {%- for name, relation, expression in families %}
+    left join {{ name }}_components
+        on row_keys.period_grain = {{ name }}_components.period_grain
+        and row_keys.period_start = {{ name }}_components.period_start
+        and row_keys.dimension = {{ name }}_components.dimension
+        and row_keys.dimension_value = {{ name }}_components.dimension_value
+    {%- endfor %}
+
+),
+
+final as (
+
+    select
+        *,
+        {{ cx_metrics.cx_index({
+            'nps': 'nps_component',
+            'csat': 'csat_component',
+            'ces': 'ces_component',
+            'retention': 'retention_component',
+            'fcr': 'fcr_component',
+        }) }} as cx_index
+    from joined
+
+)
+
+select * from final

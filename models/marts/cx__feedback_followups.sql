@@ -1,0 +1,79 @@
+{#-
+    Close the loop: one row per negative answer (NPS detractor, CSAT not satisfied, CES not
+    easy) with its follow-up deadline (responded_at + cx_followup_sla_hours), the earliest
+    follow-up, and its status as of the build (or var cx_as_of_timestamp):
+    closed when followed up, overdue when past due without a follow-up, else open.
+-#}
+{%- set as_of = "cast('" ~ var('cx_as_of_timestamp') ~ "' as " ~ dbt.type_timestamp() ~ ")"
+    if var('cx_as_of_timestamp', none) else cx_metrics.utc_now() -%}
+
+with responses as (
+
+    select * from {{ ref('cx__survey_responses') }}
+
+),
+
+negative as (
+
+    select
+        response_id,
+        customer_id,
+        survey_type,
+        program,
+        touchpoint,
+        channel,
+        segment,
+        score,
+        comment,
+        responded_at,
+        {{ dbt.dateadd('hour', var('cx_followup_sla_hours', 48), 'responded_at') }} as follow_up_due_at
+    from responses
+    where nps_category = 'detractor'
+        or not is_satisfied
+        or not is_easy
+
+),
+
+followups as (
+
+    {% if var('cx_using_feedback_followups', true) -%}
+    select response_id, first_followed_up_at
+    from {{ ref('int_feedback_followups_summarized') }}
+    {%- else -%}
+    select
+        cast(null as {{ dbt.type_string() }}) as response_id,
+        cast(null as {{ dbt.type_timestamp() }}) as first_followed_up_at
+    where 1 = 0
+    {%- endif %}
+
+),
+
+final as (
+
+    select
+        negative.response_id,
+        negative.customer_id,
+        negative.survey_type,
+        negative.program,
+        negative.touchpoint,
+        negative.channel,
+        negative.segment,
+        negative.score,
+        negative.comment,
+        negative.responded_at,
+        negative.follow_up_due_at,
+        followups.first_followed_up_at as followed_up_at,
+        case
+            when followups.first_followed_up_at is not null then 'closed'
+            when negative.follow_up_due_at < {{ as_of }} then 'overdue'
+            else 'open'
+        end as status,
+        followups.first_followed_up_at > negative.follow_up_due_at as is_followed_up_late,
+        {{ as_of }} as status_as_of
+    from negative
+    left join followups
+        on negative.response_id = followups.response_id
+
+)
+
+select * from final

@@ -1,0 +1,58 @@
+{#- Ticket service levels per period of created_at and dimension value. -#}
+
+with tickets as (
+
+    select * from {{ ref('int_support_tickets_enriched') }}
+
+),
+
+counted as (
+
+    {{ cx_metrics.aggregate_by_period(
+        relation='tickets',
+        event_time='created_at',
+        dimensions=var('cx_ticket_dimensions', ['channel', 'priority', 'segment']),
+        measures={
+            'tickets_created': 'cast(count(*) as ' ~ dbt.type_bigint() ~ ')',
+            'tickets_responded': 'cast(count(first_response_at) as ' ~ dbt.type_bigint() ~ ')',
+            'tickets_resolved': 'cast(count(resolved_at) as ' ~ dbt.type_bigint() ~ ')',
+            'first_response_minutes_sum': 'sum(first_response_minutes)',
+            'median_first_response_minutes': cx_metrics.median('first_response_minutes'),
+            'resolution_hours_sum': 'sum(resolution_hours)',
+            'median_resolution_hours': cx_metrics.median('resolution_hours'),
+            'tickets_with_handle_time': 'cast(count(handle_time_minutes) as ' ~ dbt.type_bigint() ~ ')',
+            'handle_minutes_sum': 'sum(handle_time_minutes)',
+            'first_contact_resolutions': cx_metrics.count_where('is_first_contact_resolution'),
+        }
+    ) }}
+
+),
+
+final as (
+
+    select
+        period_grain,
+        period_start,
+        dimension,
+        dimension_value,
+        tickets_created,
+        tickets_responded,
+        tickets_resolved,
+        {{ cx_metrics.safe_divide('first_response_minutes_sum', 'tickets_responded') }}
+            as avg_first_response_minutes,
+        cast(median_first_response_minutes as {{ cx_metrics.type_double() }})
+            as median_first_response_minutes,
+        {{ cx_metrics.safe_divide('resolution_hours_sum', 'tickets_resolved') }} as avg_resolution_hours,
+        cast(median_resolution_hours as {{ cx_metrics.type_double() }}) as median_resolution_hours,
+        {{ cx_metrics.safe_divide('handle_minutes_sum', 'tickets_with_handle_time') }} as avg_handle_minutes,
+        first_contact_resolutions,
+        {{ cx_metrics.ratio_pct('first_contact_resolutions', 'tickets_resolved') }} as fcr_pct,
+        first_response_minutes_sum,
+        resolution_hours_sum,
+        handle_minutes_sum,
+        tickets_with_handle_time
+    from counted
+
+)
+
+select * from final
