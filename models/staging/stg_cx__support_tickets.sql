@@ -63,7 +63,11 @@ final as (
         first_response_at,
         resolved_at,
         handle_time_minutes,
-        cast(agent_replies as {{ dbt.type_int() }}) as agent_replies,
+        {#- Only whole counts are cast: engines round or truncate fractions differently. -#}
+        cast(
+            case when agent_replies = floor(agent_replies) then agent_replies end
+            as {{ dbt.type_int() }}
+        ) as agent_replies,
         raw_record,
         {{ cx_metrics.rejection_reason('ticket_id', 'created_at') }} as rejection_reason
     from checked
