@@ -62,6 +62,54 @@ def survey_lines(con: duckdb.DuckDBPyConnection, month: str) -> list[str]:
     return lines
 
 
+def _all_row(con: duckdb.DuckDBPyConnection, table: str, columns: str, month: str) -> tuple:
+    rows = con.execute(
+        f"select {columns} from {table} where period_grain = 'month' and period_start = ?"
+        " and dimension = 'all'",
+        [month],
+    ).fetchall()
+    return rows[0] if rows else (None,) * len(columns.split(","))
+
+
+def crm_lines(con: duckdb.DuckDBPyConnection, month: str) -> list[str]:
+    start, new, churned, end, churn, retention = _all_row(
+        con,
+        "cx__customer_churn",
+        "customers_at_start, new_customers, churned_customers, customers_at_end,"
+        " churn_rate_pct, retention_rate_pct",
+        month,
+    )
+    created, first_response, resolution, fcr = _all_row(
+        con,
+        "cx__service_levels",
+        "tickets_created, median_first_response_minutes, median_resolution_hours, fcr_pct",
+        month,
+    )
+    (index,) = _all_row(con, "cx__cx_index", "cx_index", month)
+    segments = con.execute(
+        "select dimension_value, cx_index from cx__cx_index where period_grain = 'month'"
+        " and period_start = ? and dimension = 'segment' order by cx_index desc nulls last",
+        [month],
+    ).fetchall()
+    queue = dict(
+        con.execute(
+            "select status, count(*) from cx__feedback_followups group by status"
+        ).fetchall()
+    )
+    return [
+        f"  Churn           {_fmt(churn)} %   ({churned} of {start} customers at the start;"
+        f" {new} new, {end} at the end)",
+        f"  Retention       {_fmt(retention)} %   ((end - new) / start)",
+        f"  First response  {_fmt(first_response)} min median   Resolution"
+        f" {_fmt(resolution)} h median   ({created} tickets)",
+        f"  First-contact resolution {_fmt(fcr)} %",
+        f"  CX index        {_fmt(index)}    by segment: "
+        + ", ".join(f"{name} {_fmt(value, width=0)}" for name, value in segments),
+        f"  Close the loop  {queue.get('open', 0)} open, {queue.get('overdue', 0)} overdue,"
+        f" {queue.get('closed', 0)} closed (all negative answers)",
+    ]
+
+
 def input_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     rejected = dict(
         con.execute("select source_table, count(*) from cx__rejected_records group by 1").fetchall()
@@ -91,6 +139,9 @@ def render(path: Path) -> str:
             "",
             f"Survey metrics, latest full month ({month[:7]}):",
             *survey_lines(con, month),
+            "",
+            f"Customers and service, {month[:7]}:",
+            *crm_lines(con, month),
         ]
     finally:
         con.close()
