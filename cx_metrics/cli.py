@@ -53,12 +53,43 @@ def _build(args: argparse.Namespace) -> int:
     return 0 if build(args.dbt_args) else 1
 
 
+def _dbt_options(args: argparse.Namespace) -> list[str]:
+    options = []
+    if args.target:
+        options += ["--target", args.target]
+    if args.vars:
+        options += ["--vars", args.vars]
+    return options
+
+
+def run_validation(dbt_args: list[str], verbose: bool, chunk_rows: int | None = None) -> bool:
+    """Validate the inputs, print the report (or just its verdict); True unless blocked."""
+    from cx_metrics.expectations.report import render
+    from cx_metrics.expectations.runner import DEFAULT_CHUNK_ROWS, validate
+
+    report = validate(dbt_args, chunk_rows=chunk_rows or DEFAULT_CHUNK_ROWS)
+    print(render(report, verbose=verbose))
+    if not verbose and report.data_docs:
+        print(f"  (details: cx-metrics validate; Data Docs: {report.data_docs})")
+    return not report.blocked
+
+
+def _validate(args: argparse.Namespace) -> int:
+    return 0 if run_validation(_dbt_options(args), verbose=True, chunk_rows=args.chunk_rows) else 1
+
+
 def _demo(args: argparse.Namespace) -> int:
-    from cx_metrics.project import duckdb_path
+    from cx_metrics.project import duckdb_path, run_dbt
     from cx_metrics.summary import render
 
     path = duckdb_path()
     print(f"Building cx_metrics on DuckDB ({path}) with the bundled demo data...")
+    # The demo inputs are seeds: load them, validate them, then build.
+    if not run_dbt(["seed", "--quiet", *args.dbt_args]).success:
+        print("dbt seed failed", file=sys.stderr)
+        return 1
+    if not run_validation(args.dbt_args, verbose=False):
+        return 1
     if not build(args.dbt_args):
         return 1
     print()
@@ -100,6 +131,13 @@ def build_parser() -> argparse.ArgumentParser:
             help="extra dbt arguments, e.g. --vars '{...}' or --target",
         )
         command.set_defaults(handler=handler)
+    validate = commands.add_parser(
+        "validate", help="validate the inputs with Great Expectations before a build"
+    )
+    validate.add_argument("--target", help="dbt target (default: the profile's, duckdb)")
+    validate.add_argument("--vars", help="dbt vars, e.g. '{cx_source_schema: raw}'")
+    validate.add_argument("--chunk-rows", type=int, help="rows validated at a time")
+    validate.set_defaults(handler=_validate)
     summary = commands.add_parser("summary", help="print the headline metrics of a built DuckDB")
     summary.set_defaults(handler=_summary)
     return parser

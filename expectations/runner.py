@@ -1,0 +1,218 @@
+"""Run the suites against the configured inputs and write Data Docs.
+
+DuckDB: GX's SQL datasource does not work with duckdb-engine, so each table's staged rows are
+streamed from DuckDB in Arrow chunks of bounded size and validated as dataframe batches; the
+chunk results are summed (see combine.py). Memory stays bounded by the chunk size, whatever
+the table's size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import great_expectations as gx
+from cx_metrics.expectations.combine import combine
+from cx_metrics.expectations.settings import TableSettings, ValidationSettings, load_settings
+from cx_metrics.expectations.suites import BLOCKING, COLUMNS, build_suite
+from great_expectations.core.expectation_validation_result import (
+    ExpectationSuiteValidationResult,
+)
+from great_expectations.core.run_identifier import RunIdentifier
+from great_expectations.data_context.types.base import ProgressBarsConfig
+from great_expectations.data_context.types.resource_identifiers import (
+    ExpectationSuiteIdentifier,
+    ValidationResultIdentifier,
+)
+
+from cx_metrics.project import duckdb_path, project_dir, run_dbt
+
+DEFAULT_CHUNK_ROWS = 500_000
+RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 5}
+
+
+@dataclass
+class TableResult:
+    name: str
+    relation: str
+    rows: int = 0
+    result: ExpectationSuiteValidationResult | None = None
+    problem: str | None = None
+
+    def failures(self, severity: str) -> list:
+        if self.result is None:
+            return []
+        return [r for r in self.result.results if not r.success and severity_of(r) == severity]
+
+    @property
+    def blocked(self) -> bool:
+        return self.problem is not None or bool(self.failures(BLOCKING))
+
+
+@dataclass
+class ValidationReport:
+    tables: list[TableResult]
+    data_docs: Path | None = None
+    chunks: int = 0
+    settings: ValidationSettings | None = field(default=None, repr=False)
+
+    @property
+    def blocked(self) -> bool:
+        return any(table.blocked for table in self.tables)
+
+    @property
+    def warnings(self) -> int:
+        return sum(len(table.failures("warning")) for table in self.tables)
+
+
+def severity_of(result) -> str:
+    """'critical' (blocking) or 'warning', from the expectation's GX severity."""
+    severity = result.expectation_config.severity
+    return str(getattr(severity, "value", severity))
+
+
+def staged_rows_query(table: TableSettings) -> str:
+    """The staged rows with the columns the suite reads, the rejection reason and key_rows."""
+    keys = ", ".join(table.key)
+    key_missing = " or ".join(f"{column} is null" for column in table.key)
+    columns = ", ".join(COLUMNS[table.name])
+    return (
+        f"select {columns}, rejection_reason,"
+        f" case when {key_missing} then null else count(*) over (partition by {keys}) end"
+        f" as key_rows from ({table.staging_sql}) as staged"
+    )
+
+
+def _context(docs_dir: Path) -> gx.data_context.AbstractDataContext:
+    context = gx.get_context(mode="ephemeral")
+    context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    for site in list(context.list_data_docs_sites()):
+        context.delete_data_docs_site(site)
+    context.add_data_docs_site(
+        "cx_metrics",
+        {
+            "class_name": "SiteBuilder",
+            "show_how_to_buttons": False,
+            "store_backend": {
+                "class_name": "TupleFilesystemStoreBackend",
+                "base_directory": str(docs_dir),
+            },
+            "site_index_builder": {"class_name": "DefaultSiteIndexBuilder"},
+        },
+    )
+    return context
+
+
+def _ensure_label_map(con: duckdb.DuckDBPyConnection, settings: ValidationSettings) -> None:
+    """Staging maps labels through the label-map seed: load it if it is not there yet."""
+    try:
+        con.execute(f"select 1 from {settings.labels_relation} limit 0")
+    except duckdb.CatalogException:
+        run_dbt(["seed", "--quiet", "--select", settings.labels_model, *settings.dbt_args])
+
+
+def _chunks(con: duckdb.DuckDBPyConnection, query: str, chunk_rows: int):
+    reader = con.sql(query).to_arrow_reader(chunk_rows)
+    empty = True
+    for batch in reader:
+        empty = False
+        yield batch.to_pandas()
+    if empty:
+        yield reader.schema.empty_table().to_pandas()
+
+
+def validate_table(
+    context, con: duckdb.DuckDBPyConnection, table: TableSettings, settings, chunk_rows: int
+) -> tuple[TableResult, int]:
+    outcome = TableResult(table.name, table.relation, problem=table.problem)
+    if table.problem:
+        return outcome, 0
+    suite = context.suites.add(build_suite(table, settings))
+    batches = (
+        context.data_sources.add_pandas(f"cx_{table.name}")
+        .add_dataframe_asset(table.name)
+        .add_batch_definition_whole_dataframe("chunk")
+    )
+    parts = []
+    for frame in _chunks(con, staged_rows_query(table), chunk_rows):
+        outcome.rows += len(frame)
+        batch = batches.get_batch(batch_parameters={"dataframe": frame})
+        parts.append(batch.validate(suite, result_format=RESULT_FORMAT))
+        del frame, batch
+    outcome.result = combine(parts)
+    return outcome, len(parts)
+
+
+def _write_docs(context, results: list[TableResult]) -> Path:
+    run_id = RunIdentifier(run_name="cx-metrics-validate", run_time=dt.datetime.now(dt.UTC))
+    for table in results:
+        if table.result is None:
+            continue
+        key = ValidationResultIdentifier(
+            ExpectationSuiteIdentifier(table.result.suite_name), run_id, table.name
+        )
+        context.validation_results_store.set(key, table.result)
+    sites = context.build_data_docs()
+    return Path(sites["cx_metrics"].removeprefix("file://"))
+
+
+def default_docs_dir() -> Path:
+    target = Path(os.environ.get("DBT_TARGET_PATH", project_dir() / "target"))
+    return target / "cx_validation" / "data_docs"
+
+
+def validate(
+    dbt_args: list[str] | None = None,
+    chunk_rows: int = DEFAULT_CHUNK_ROWS,
+    docs_dir: Path | None = None,
+) -> ValidationReport:
+    settings = load_settings(dbt_args or [])
+    if settings.target_type != "duckdb":
+        raise SystemExit(
+            f"cx-metrics validate: the {settings.target_type} target is not supported yet;"
+            " validation runs on the duckdb target."
+        )
+    context = _context(docs_dir or default_docs_dir())
+    con = duckdb.connect(str(duckdb_path()))
+    try:
+        _ensure_label_map(con, settings)
+        report = ValidationReport(tables=[], settings=settings)
+        for table in settings.tables.values():
+            outcome, chunks = validate_table(context, con, table, settings, chunk_rows)
+            report.tables.append(outcome)
+            report.chunks += chunks
+    finally:
+        con.close()
+    report.data_docs = _write_docs(context, report.tables)
+    return report
+
+
+@dataclass
+class ExpectationRow:
+    level: str  # blocking or warning
+    problem: str
+    expectation: str
+    success: bool
+    unexpected_count: int | None
+    observed_value: int | None
+    examples: list
+
+
+def expectation_rows(result: ExpectationSuiteValidationResult) -> list[ExpectationRow]:
+    """One row per expectation, blocking ones first: level, problem, verdict, counts, examples."""
+    rows = [
+        ExpectationRow(
+            level="blocking" if severity_of(r) == BLOCKING else "warning",
+            problem=(r.expectation_config.meta or {}).get("problem", ""),
+            expectation=r.expectation_config.type,
+            success=bool(r.success),
+            unexpected_count=r.result.get("unexpected_count"),
+            observed_value=r.result.get("observed_value"),
+            examples=list(r.result.get("partial_unexpected_list", [])),
+        )
+        for r in result.results
+    ]
+    return sorted(rows, key=lambda row: row.level != "blocking")

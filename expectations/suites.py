@@ -1,0 +1,183 @@
+"""The expectation suites of the four inputs, as code.
+
+Each suite runs on the rows as dbt's staging parses them (trimmed, lower-cased, numbers and
+timestamps parsed, labels mapped), plus two columns computed in SQL: `rejection_reason` (why
+the build would reject the row, null when it would accept it) and `key_rows` (how many rows share
+the row's key, null when the key is missing).
+
+Two levels, as GX severities:
+- blocking (critical): the data cannot be used - the table is empty, its key is mostly missing,
+  or more of its rows would be rejected than `cx_validation_max_rejected_pct` allows (a broken
+  export, not a few bad answers). A blocking failure stops the build.
+- warning: individual bad rows, which the build sends to cx__rejected_records with a reason.
+Each expectation's meta "problem" says, for the report and the Data Docs, what a blocking
+check requires or which bad rows a warning counts.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import great_expectations as gx
+import great_expectations.expectations as gxe
+from cx_metrics.expectations.settings import TableSettings, ValidationSettings
+
+BLOCKING = "critical"
+WARNING = "warning"
+
+
+def _blocking_checks(table: TableSettings, settings: ValidationSettings) -> list:
+    key = table.key[0]
+    return [
+        gxe.ExpectTableRowCountToBeBetween(
+            min_value=1, severity=BLOCKING, meta={"problem": "the table has rows"}
+        ),
+        gxe.ExpectColumnValuesToNotBeNull(
+            column=key,
+            mostly=settings.min_key_present_pct / 100,
+            severity=BLOCKING,
+            meta={"problem": f"{key} present in >= {settings.min_key_present_pct:g}% of rows"},
+        ),
+        gxe.ExpectColumnValuesToBeNull(
+            column="rejection_reason",
+            mostly=1 - settings.max_rejected_pct / 100,
+            severity=BLOCKING,
+            meta={"problem": f"<= {settings.max_rejected_pct:g}% of rows would be rejected"},
+        ),
+    ]
+
+
+def _key_checks(table: TableSettings) -> list:
+    key = table.key[0]
+    return [
+        gxe.ExpectColumnValuesToNotBeNull(
+            column=key, severity=WARNING, meta={"problem": "missing key"}
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="key_rows",
+            max_value=1,
+            severity=WARNING,
+            meta={"problem": f"duplicate key ({', '.join(table.key)} shared by several rows)"},
+        ),
+    ]
+
+
+def _not_null(column: str, problem: str) -> gxe.ExpectColumnValuesToNotBeNull:
+    return gxe.ExpectColumnValuesToNotBeNull(
+        column=column, severity=WARNING, meta={"problem": problem}
+    )
+
+
+def _not_before(
+    later: str, earlier: str, problem: str
+) -> gxe.ExpectColumnPairValuesAToBeGreaterThanB:
+    return gxe.ExpectColumnPairValuesAToBeGreaterThanB(
+        column_A=later,
+        column_B=earlier,
+        or_equal=True,
+        ignore_row_if="either_value_is_missing",
+        severity=WARNING,
+        meta={"problem": problem},
+    )
+
+
+def _scale(survey_type: str, low: float, high: float) -> gxe.ExpectColumnValuesToBeBetween:
+    return gxe.ExpectColumnValuesToBeBetween(
+        column="score",
+        min_value=low,
+        max_value=high,
+        row_condition=f'survey_type=="{survey_type}"',
+        condition_parser="pandas",
+        severity=WARNING,
+        meta={"problem": f"{survey_type.upper()} score outside {low:g}-{high:g}"},
+    )
+
+
+def survey_responses(table: TableSettings, settings: ValidationSettings) -> list:
+    return [
+        *_key_checks(table),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="survey_type",
+            value_set=["nps", "csat", "ces"],
+            severity=WARNING,
+            meta={"problem": "unknown survey type"},
+        ),
+        _not_null("score", "missing or unparseable score"),
+        gxe.ExpectColumnValuesToBeInSet(
+            column="score",
+            value_set=list(range(11)),
+            row_condition='survey_type=="nps"',
+            condition_parser="pandas",
+            severity=WARNING,
+            meta={"problem": "NPS score not an integer 0-10"},
+        ),
+        _scale("csat", settings.csat_scale["min"], settings.csat_scale["max"]),
+        _scale("ces", settings.ces_scale["min"], settings.ces_scale["max"]),
+        _not_null("responded_at", "missing or unparseable timestamp"),
+    ]
+
+
+def customers(table: TableSettings, settings: ValidationSettings) -> list:
+    return [
+        *_key_checks(table),
+        _not_null("started_at", "missing or unparseable start timestamp"),
+        _not_before("churned_at", "started_at", "churned before started"),
+    ]
+
+
+def support_tickets(table: TableSettings, settings: ValidationSettings) -> list:
+    return [
+        *_key_checks(table),
+        _not_null("created_at", "missing or unparseable creation timestamp"),
+        _not_before("first_response_at", "created_at", "response before creation"),
+        _not_before("resolved_at", "created_at", "resolution before creation"),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="handle_time_minutes",
+            min_value=0,
+            severity=WARNING,
+            meta={"problem": "negative duration"},
+        ),
+        gxe.ExpectColumnValuesToBeBetween(
+            column="agent_replies",
+            min_value=0,
+            severity=WARNING,
+            meta={"problem": "negative agent replies"},
+        ),
+    ]
+
+
+def feedback_followups(table: TableSettings, settings: ValidationSettings) -> list:
+    return [
+        *_key_checks(table),
+        _not_null("followed_up_at", "missing or unparseable timestamp"),
+    ]
+
+
+SUITES: dict[str, Callable[[TableSettings, ValidationSettings], list]] = {
+    "survey_responses": survey_responses,
+    "customers": customers,
+    "support_tickets": support_tickets,
+    "feedback_followups": feedback_followups,
+}
+
+# The staged columns each suite reads (besides rejection_reason and key_rows).
+COLUMNS = {
+    "survey_responses": ["response_id", "survey_type", "score", "responded_at"],
+    "customers": ["customer_id", "started_at", "churned_at"],
+    "support_tickets": [
+        "ticket_id",
+        "created_at",
+        "first_response_at",
+        "resolved_at",
+        "handle_time_minutes",
+        "agent_replies",
+    ],
+    "feedback_followups": ["response_id", "followed_up_at"],
+}
+
+
+def build_suite(table: TableSettings, settings: ValidationSettings) -> gx.ExpectationSuite:
+    suite = gx.ExpectationSuite(name=f"cx_metrics.{table.name}")
+    for expectation in [*_blocking_checks(table, settings), *SUITES[table.name](table, settings)]:
+        suite.add_expectation(expectation)
+    return suite

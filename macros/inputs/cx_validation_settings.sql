@@ -1,0 +1,34 @@
+{#-
+    Everything input validation needs, from the same vars and sources a build with the same
+    --target and --vars uses: the inputs' relations and keys, scales and thresholds. Rendered as
+    JSON by analyses/cx_validation_settings.sql for `cx-metrics validate`.
+-#}
+{% macro cx_validation_settings() -%}
+    {%- set keys = {
+        'survey_responses': ['response_id'],
+        'customers': ['customer_id'],
+        'support_tickets': ['ticket_id'],
+        'feedback_followups': ['response_id', 'followed_up_at'],
+    } -%}
+    {%- set tables = {} -%}
+    {%- for name, key in keys.items() -%}
+        {%- if name != 'feedback_followups' or var('cx_using_feedback_followups', true) -%}
+            {%- do tables.update({name: {
+                'relation': source('cx_metrics', name) | string,
+                'staging_model': 'stg_cx__' ~ name,
+                'key': key,
+                'columns': cx_metrics.cx_input_columns(name),
+            }}) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return({
+        'target_type': target.type,
+        'tables': tables,
+        'labels_relation': ref(var('cx_score_labels_model', 'cx_score_labels')) | string,
+        'labels_model': var('cx_score_labels_model', 'cx_score_labels'),
+        'csat_scale': var('cx_csat_scale'),
+        'ces_scale': var('cx_ces_scale'),
+        'max_rejected_pct': var('cx_validation_max_rejected_pct', 5),
+        'min_key_present_pct': var('cx_validation_min_key_present_pct', 50),
+    }) }}
+{%- endmacro %}
