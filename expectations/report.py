@@ -41,10 +41,10 @@ def render(report: ValidationReport, verbose: bool = True) -> str:
     lines = []
     if verbose:
         for table in report.tables:
-            lines.append(f"{table.name} ({table.relation}): {table.rows:,} rows")
             if table.problem:
-                lines.append(f"  BLOCKED  {table.problem}")
+                lines += [f"{table.name} ({table.relation}):", f"  BLOCKED  {table.problem}"]
                 continue
+            lines.append(f"{table.name} ({table.relation}): {table.rows:,} rows")
             for row in expectation_rows(table.result):
                 status = (
                     "ok     "

@@ -16,7 +16,13 @@ from pathlib import Path
 import duckdb
 import great_expectations as gx
 from cx_metrics.expectations.combine import combine
-from cx_metrics.expectations.settings import TableSettings, ValidationSettings, load_settings
+from cx_metrics.expectations.settings import (
+    TableSettings,
+    ValidationSettings,
+    compile_staging,
+    load_settings,
+    structural_problem,
+)
 from cx_metrics.expectations.suites import BLOCKING, COLUMNS, build_suite
 from great_expectations.core.expectation_validation_result import (
     ExpectationSuiteValidationResult,
@@ -106,6 +112,16 @@ def _context(docs_dir: Path) -> gx.data_context.AbstractDataContext:
     return context
 
 
+def _columns(con: duckdb.DuckDBPyConnection, table: TableSettings) -> list[str] | None:
+    """The table's column names, or None when it does not exist."""
+    rows = con.execute(
+        "select column_name from information_schema.columns"
+        " where table_catalog = ? and table_schema = ? and table_name = ?",
+        [table.database, table.schema, table.identifier],
+    ).fetchall()
+    return [name for (name,) in rows] or None
+
+
 def _ensure_label_map(con: duckdb.DuckDBPyConnection, settings: ValidationSettings) -> None:
     """Staging maps labels through the label-map seed: load it if it is not there yet."""
     try:
@@ -178,6 +194,9 @@ def validate(
     context = _context(docs_dir or default_docs_dir())
     con = duckdb.connect(str(duckdb_path()))
     try:
+        for table in settings.tables.values():
+            table.problem = structural_problem(table, _columns(con, table))
+        compile_staging(settings)
         _ensure_label_map(con, settings)
         report = ValidationReport(tables=[], settings=settings)
         for table in settings.tables.values():

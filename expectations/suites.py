@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 import great_expectations as gx
 import great_expectations.expectations as gxe
+from great_expectations.expectations.row_conditions import Column
 from cx_metrics.expectations.settings import TableSettings, ValidationSettings
 
 BLOCKING = "critical"
@@ -86,8 +87,7 @@ def _scale(survey_type: str, low: float, high: float) -> gxe.ExpectColumnValuesT
         column="score",
         min_value=low,
         max_value=high,
-        row_condition=f'survey_type=="{survey_type}"',
-        condition_parser="pandas",
+        row_condition=Column("survey_type") == survey_type,
         severity=WARNING,
         meta={"problem": f"{survey_type.upper()} score outside {low:g}-{high:g}"},
     )
@@ -106,8 +106,7 @@ def survey_responses(table: TableSettings, settings: ValidationSettings) -> list
         gxe.ExpectColumnValuesToBeInSet(
             column="score",
             value_set=list(range(11)),
-            row_condition='survey_type=="nps"',
-            condition_parser="pandas",
+            row_condition=Column("survey_type") == "nps",
             severity=WARNING,
             meta={"problem": "NPS score not an integer 0-10"},
         ),

@@ -13,8 +13,12 @@
     {%- set tables = {} -%}
     {%- for name, key in keys.items() -%}
         {%- if name != 'feedback_followups' or var('cx_using_feedback_followups', true) -%}
+            {%- set relation = source('cx_metrics', name) -%}
             {%- do tables.update({name: {
-                'relation': source('cx_metrics', name) | string,
+                'relation': relation | string,
+                'database': relation.database,
+                'schema': relation.schema,
+                'identifier': relation.identifier,
                 'staging_model': 'stg_cx__' ~ name,
                 'key': key,
                 'columns': cx_metrics.cx_input_columns(name),

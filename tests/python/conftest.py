@@ -23,16 +23,28 @@ class DbtRun:
     output: str
 
 
+def dbt_env(duckdb_file: Path) -> dict[str, str]:
+    """Environment for dbt on one DuckDB file, with target/log folders beside it."""
+    return {
+        "CX_DUCKDB_PATH": str(duckdb_file),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "0",
+        "DBT_TARGET_PATH": str(duckdb_file.parent / "target"),
+        "DBT_LOG_PATH": str(duckdb_file.parent / "logs"),
+    }
+
+
 def run_dbt(args: list[str], duckdb_file: Path, variables: dict | None = None) -> DbtRun:
     """Run the dbt CLI on the repo's project against the given DuckDB file."""
     command = [str(BIN / "dbt"), *args, "--project-dir", str(REPO), "--profiles-dir", str(REPO)]
     if variables:
         command += ["--vars", json.dumps(variables)]
-    env = {**os.environ, "CX_DUCKDB_PATH": str(duckdb_file), "DBT_SEND_ANONYMOUS_USAGE_STATS": "0"}
-    # Each run gets its own target/log folders so parallel or repeated runs never collide.
-    env["DBT_TARGET_PATH"] = str(duckdb_file.parent / "target")
-    env["DBT_LOG_PATH"] = str(duckdb_file.parent / "logs")
-    done = subprocess.run(command, cwd=REPO, env=env, capture_output=True, text=True)
+    done = subprocess.run(
+        command,
+        cwd=REPO,
+        env={**os.environ, **dbt_env(duckdb_file)},
+        capture_output=True,
+        text=True,
+    )
     return DbtRun(done.returncode, done.stdout + done.stderr)
 
 
@@ -51,7 +63,8 @@ def load_raw_csvs(duckdb_file: Path, folder: Path, schema: str = "raw") -> None:
 
 
 def query(duckdb_file: Path, sql: str, params: list | None = None) -> list[tuple]:
-    con = duckdb.connect(str(duckdb_file), read_only=True)
+    # Default configuration: dbt run in process (validation tests) may hold the file open.
+    con = duckdb.connect(str(duckdb_file))
     try:
         return con.execute(sql, params or []).fetchall()
     finally:
@@ -66,3 +79,18 @@ def small_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     run = run_dbt(["build"], db, {"cx_source_schema": "raw", "cx_demo_data": False})
     assert run.returncode == 0, run.output[-5000:]
     return db
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """`cx-metrics demo` on a throwaway DuckDB: (the file, what the command printed)."""
+    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+    done = subprocess.run(
+        [str(BIN / "cx-metrics"), "demo"],
+        cwd=REPO,
+        env={**os.environ, **dbt_env(db)},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, (done.stdout + done.stderr)[-5000:]
+    return db, done.stdout

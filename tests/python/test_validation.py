@@ -1,0 +1,178 @@
+"""`cx-metrics validate`: Great Expectations over the inputs, before the build.
+
+Expected counts are computed here with pandas from the raw demo CSVs, independently of both
+the GX suites and the dbt staging SQL.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+
+import duckdb
+import pandas as pd
+import pytest
+from conftest import BIN, FIXTURES, REPO, dbt_env, load_raw_csvs, query
+from cx_metrics.expectations.runner import ValidationReport, expectation_rows, validate
+
+from cx_metrics.demo_data.generator import DemoConfig
+from cx_metrics.demo_data.writers import write_csv
+
+SEEDS = REPO / "seeds" / "demo"
+
+
+def _csv(table: str) -> pd.DataFrame:
+    return pd.read_csv(SEEDS / f"cx_demo__{table}.csv", dtype=str)
+
+
+def _failing(report: ValidationReport, table: str) -> dict[str, int]:
+    """problem -> failing rows, for the table's expectations that failed."""
+    (result,) = [t.result for t in report.tables if t.name == table]
+    return {r.problem: r.unexpected_count for r in expectation_rows(result) if not r.success}
+
+
+def _rejected_rows(report: ValidationReport, table: str) -> int:
+    (result,) = [t.result for t in report.tables if t.name == table]
+    (row,) = [r for r in expectation_rows(result) if "would be rejected" in r.problem]
+    return row.unexpected_count
+
+
+@pytest.fixture(scope="module")
+def demo_report(demo, monkeypatch_module) -> tuple:
+    db, _ = demo
+    for name, value in dbt_env(db).items():
+        monkeypatch_module.setenv(name, value)
+    return db, validate(chunk_rows=1_000)
+
+
+@pytest.fixture(scope="module")
+def monkeypatch_module():
+    with pytest.MonkeyPatch.context() as patch:
+        yield patch
+
+
+def test_demo_data_passes_with_warnings_and_writes_data_docs(demo_report):
+    _, report = demo_report
+    assert not report.blocked
+    assert report.warnings > 0
+    assert report.chunks > 4  # 1,000-row chunks: every table was read in several pieces
+    assert report.data_docs.is_file()
+    pages = list(report.data_docs.parent.glob("validations/**/*.html"))
+    assert len(pages) == 4
+
+
+def test_validation_and_build_agree_on_bad_rows(demo_report):
+    db, report = demo_report
+    rejected = dict(query(db, "select source_table, count(*) from cx__rejected_records group by 1"))
+    assert {t.name: _rejected_rows(report, t.name) for t in report.tables} == rejected
+
+
+def test_each_kind_of_bad_input_is_counted(demo_report):
+    _, report = demo_report
+    surveys = _csv("survey_responses")
+    keyed = surveys["response_id"].dropna()
+    survey_type = surveys["survey_type"].str.strip().str.lower()
+    failing = _failing(report, "survey_responses")
+    assert failing["missing key"] == surveys["response_id"].isna().sum()
+    assert failing["duplicate key (response_id shared by several rows)"] == (
+        keyed.duplicated(keep=False).sum()
+    )
+    assert failing["unknown survey type"] == (~survey_type.isin(["nps", "csat", "ces"])).sum()
+    score = pd.to_numeric(surveys["score"].str.strip(), errors="coerce")
+    assert (
+        failing["CSAT score outside 1-5"]
+        == ((survey_type == "csat") & ((score < 1) | (score > 5))).sum()
+    )
+    assert (
+        failing["CES score outside 1-7"]
+        == ((survey_type == "ces") & ((score < 1) | (score > 7))).sum()
+    )
+
+    tickets = _csv("support_tickets")
+    created = pd.to_datetime(tickets["created_at"])
+    failing = _failing(report, "support_tickets")
+    assert (
+        failing["response before creation"]
+        == (pd.to_datetime(tickets["first_response_at"]) < created).sum()
+    )
+    assert (
+        failing["resolution before creation"]
+        == (pd.to_datetime(tickets["resolved_at"]) < created).sum()
+    )
+    assert failing["negative duration"] == (pd.to_numeric(tickets["handle_time_minutes"]) < 0).sum()
+
+    customers = _csv("customers")
+    failing = _failing(report, "customers")
+    assert (
+        failing["churned before started"]
+        == (pd.to_datetime(customers["churned_at"]) < pd.to_datetime(customers["started_at"])).sum()
+    )
+    assert failing["churned before started"] == DemoConfig().bad_rows["customers"]
+
+
+def test_chunked_validation_equals_one_chunk(demo_report, monkeypatch_module):
+    _, chunked = demo_report
+    whole = validate(chunk_rows=10_000_000)
+    for table in ("survey_responses", "customers", "support_tickets", "feedback_followups"):
+        assert _failing(whole, table) == _failing(chunked, table)
+        assert _rejected_rows(whole, table) == _rejected_rows(chunked, table)
+
+
+def test_blocking_threshold_flips_the_verdict(demo_report):
+    db, default = demo_report
+    assert not default.blocked  # every demo input has fewer than 5% bad rows
+    rejected = dict(query(db, "select source_table, count(*) from cx__rejected_records group by 1"))
+    share = {t: rejected[t] / len(_csv(t)) for t in rejected}
+    over_3_pct = sorted(t for t, s in share.items() if s > 0.03)
+    assert over_3_pct  # the demo has inputs between 3% and 5% (surveys: 216 / 6,813 = 3.2%)
+    report = validate(["--vars", "{cx_validation_max_rejected_pct: 3}"])
+    assert report.blocked
+    assert sorted(t.name for t in report.tables if t.blocked) == over_3_pct
+
+
+def test_clean_data_passes_without_warnings(tmp_path, monkeypatch):
+    db = tmp_path / "clean.duckdb"
+    write_csv(DemoConfig(customers=150, bad_rows={}), tmp_path / "csv")
+    load_raw_csvs(db, tmp_path / "csv")
+    for name, value in dbt_env(db).items():
+        monkeypatch.setenv(name, value)
+    report = validate(["--vars", "{cx_source_schema: raw, cx_demo_data: false}"])
+    assert not report.blocked
+    assert report.warnings == 0
+    assert all(t.rows > 0 for t in report.tables)
+
+
+def test_missing_column_and_missing_table_give_one_readable_line(tmp_path):
+    db = tmp_path / "structure.duckdb"
+    load_raw_csvs(db, FIXTURES / "small", schema="broken")
+    con = duckdb.connect(str(db))
+    con.execute("alter table broken.survey_responses drop column score")
+    con.execute("drop table broken.customers")
+    con.close()
+    done = subprocess.run(
+        [
+            str(BIN / "cx-metrics"),
+            "validate",
+            "--vars",
+            "{cx_source_schema: broken, cx_demo_data: false}",
+        ],
+        cwd=REPO,
+        env={**os.environ, **dbt_env(db)},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert "Traceback" not in done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    assert any(
+        "input table 'survey_responses'" in line
+        and "has no column 'score'" in line
+        and "cx_survey_responses_identifier" in line
+        for line in lines
+    )
+    assert any(
+        "input table 'customers' was not found" in line and "cx_source_schema" in line
+        for line in lines
+    )
+    # (The fixture's other two tables are blocked too: 1 of their 2 rows is bad.)
+    assert lines[-1].startswith("Validation FAILED: survey_responses, customers,")
