@@ -62,20 +62,32 @@ def _dbt_options(args: argparse.Namespace) -> list[str]:
     return options
 
 
-def run_validation(dbt_args: list[str], verbose: bool, chunk_rows: int | None = None) -> bool:
+def run_validation(
+    dbt_args: list[str],
+    verbose: bool,
+    chunk_rows: int | None = None,
+    report_json: str | None = None,
+) -> bool:
     """Validate the inputs, print the report (or just its verdict); True unless blocked."""
-    from cx_metrics.expectations.report import render
+    import json
+
+    from cx_metrics.expectations.report import render, to_json
     from cx_metrics.expectations.runner import DEFAULT_CHUNK_ROWS, validate
 
     report = validate(dbt_args, chunk_rows=chunk_rows or DEFAULT_CHUNK_ROWS)
     print(render(report, verbose=verbose))
+    if report_json:
+        Path(report_json).write_text(json.dumps(to_json(report), indent=2))
     if not verbose and report.data_docs:
         print(f"  (details: cx-metrics validate; Data Docs: {report.data_docs})")
     return not report.blocked
 
 
 def _validate(args: argparse.Namespace) -> int:
-    return 0 if run_validation(_dbt_options(args), verbose=True, chunk_rows=args.chunk_rows) else 1
+    passed = run_validation(
+        _dbt_options(args), verbose=True, chunk_rows=args.chunk_rows, report_json=args.report_json
+    )
+    return 0 if passed else 1
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -137,6 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--target", help="dbt target (default: the profile's, duckdb)")
     validate.add_argument("--vars", help="dbt vars, e.g. '{cx_source_schema: raw}'")
     validate.add_argument("--chunk-rows", type=int, help="rows validated at a time")
+    validate.add_argument("--report-json", help="also write the report as JSON to this file")
     validate.set_defaults(handler=_validate)
     summary = commands.add_parser("summary", help="print the headline metrics of a built DuckDB")
     summary.set_defaults(handler=_summary)

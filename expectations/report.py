@@ -65,3 +65,34 @@ def render(report: ValidationReport, verbose: bool = True) -> str:
             lines.append(f"Data Docs: {report.data_docs}")
     lines.append(verdict(report))
     return "\n".join(lines)
+
+
+def to_json(report: ValidationReport) -> dict:
+    """The report as plain data (for `cx-metrics validate --report-json` and Dagster)."""
+    return {
+        "blocked": report.blocked,
+        "warnings": report.warnings,
+        "verdict": verdict(report),
+        "data_docs": str(report.data_docs) if report.data_docs else None,
+        "tables": {
+            table.name: {
+                "relation": table.relation,
+                "rows": table.rows,
+                "blocked": table.blocked,
+                "problem": table.problem,
+                "expectations": [
+                    {
+                        "level": row.level,
+                        "problem": row.problem,
+                        "expectation": row.expectation,
+                        "success": row.success,
+                        "unexpected_count": row.unexpected_count,
+                        "observed_value": row.observed_value,
+                        "examples": [_value(v) for v in row.examples[:3]],
+                    }
+                    for row in (expectation_rows(table.result) if table.result else [])
+                ],
+            }
+            for table in report.tables
+        },
+    }

@@ -1,0 +1,35 @@
+"""The dbt project as Dagster sees it, with its manifest prepared and its build folders pruned."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from cx_metrics.orchestration.settings import dbt_target
+from dagster_dbt import DbtProject
+
+from cx_metrics.project import project_dir
+
+KEEP_BUILD_FOLDERS = 5
+
+
+def cx_dbt_project() -> DbtProject:
+    root = project_dir()
+    project = DbtProject(project_dir=root, profiles_dir=root, target=dbt_target())
+    # `dagster dev` re-parses on start; any other import (tests, a deployment) parses once if
+    # the manifest is missing, so definitions always load on a fresh clone.
+    project.prepare_if_dev()
+    if not project.manifest_path.exists():
+        project.preparer.prepare(project)
+    return project
+
+
+def prune_build_folders(target: Path, keep: int = KEEP_BUILD_FOLDERS) -> None:
+    """dagster-dbt gives every dbt invocation its own folder under target/: keep the newest."""
+    folders = sorted(
+        (p for p in target.glob("cx_dbt_*-*") if p.is_dir()) if target.exists() else [],
+        key=lambda p: p.stat().st_mtime,
+        reverse=True,
+    )
+    for old in folders[keep:]:
+        shutil.rmtree(old, ignore_errors=True)
