@@ -6,6 +6,7 @@ import math
 
 import numpy as np
 import pandas as pd
+
 from cx_metrics.expectations.runner import ValidationReport, expectation_rows
 
 

@@ -15,15 +15,6 @@ from pathlib import Path
 
 import duckdb
 import great_expectations as gx
-from cx_metrics.expectations.combine import combine
-from cx_metrics.expectations.settings import (
-    TableSettings,
-    ValidationSettings,
-    compile_staging,
-    load_settings,
-    structural_problem,
-)
-from cx_metrics.expectations.suites import BLOCKING, COLUMNS, build_suite
 from great_expectations.core.expectation_validation_result import (
     ExpectationSuiteValidationResult,
 )
@@ -34,6 +25,15 @@ from great_expectations.data_context.types.resource_identifiers import (
     ValidationResultIdentifier,
 )
 
+from cx_metrics.expectations.combine import combine
+from cx_metrics.expectations.settings import (
+    TableSettings,
+    ValidationSettings,
+    compile_staging,
+    load_settings,
+    structural_problem,
+)
+from cx_metrics.expectations.suites import BLOCKING, COLUMNS, build_suite
 from cx_metrics.project import duckdb_path, project_dir, run_dbt
 
 DEFAULT_CHUNK_ROWS = 500_000

@@ -21,6 +21,7 @@ from collections.abc import Callable
 import great_expectations as gx
 import great_expectations.expectations as gxe
 from great_expectations.expectations.row_conditions import Column
+
 from cx_metrics.expectations.settings import TableSettings, ValidationSettings
 
 BLOCKING = "critical"

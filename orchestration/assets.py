@@ -4,12 +4,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import duckdb
-from cx_metrics.orchestration.project import cx_dbt_project, prune_build_folders
-from cx_metrics.orchestration.settings import dbt_options, dbt_target
-from cx_metrics.orchestration.translator import RAW_GROUP, CxDbtTranslator
 from dagster import AssetExecutionContext, AssetKey, AssetSpec, Output
 from dagster_dbt import DbtCliResource, dbt_assets
 
+from cx_metrics.orchestration.project import cx_dbt_project, prune_build_folders
+from cx_metrics.orchestration.settings import dbt_options, dbt_target
+from cx_metrics.orchestration.translator import RAW_GROUP, CxDbtTranslator
 from cx_metrics.project import duckdb_path
 
 INPUTS = {

@@ -9,8 +9,6 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import duckdb
-from cx_metrics.orchestration.assets import cx_dbt_seeds, raw_inputs
-from cx_metrics.orchestration.settings import dbt_options, dbt_target, input_max_age_hours
 from dagster import (
     AssetCheckExecutionContext,
     AssetCheckResult,
@@ -20,6 +18,8 @@ from dagster import (
     multi_asset_check,
 )
 
+from cx_metrics.orchestration.assets import cx_dbt_seeds, raw_inputs
+from cx_metrics.orchestration.settings import dbt_options, dbt_target, input_max_age_hours
 from cx_metrics.project import duckdb_path, project_dir
 
 EVENT_TIME = {

@@ -5,11 +5,12 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from dagster import AssetSelection, Definitions, ScheduleDefinition, define_asset_job
+from dagster_dbt import DbtCliResource
+
 from cx_metrics.orchestration.assets import cx_dbt_models, cx_dbt_seeds, cx_project, raw_inputs
 from cx_metrics.orchestration.checks import input_checks
 from cx_metrics.orchestration.settings import refresh_cron, refresh_timezone
-from dagster import AssetSelection, Definitions, ScheduleDefinition, define_asset_job
-from dagster_dbt import DbtCliResource
 
 # Everything dbt builds, with the checks on the raw inputs, which run first and block.
 refresh_job = define_asset_job(

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
-from cx_metrics.orchestration.settings import dbt_target
 from dagster_dbt import DbtProject
 
-from cx_metrics.project import project_dir
+from cx_metrics.orchestration.settings import dbt_options, dbt_target
+from cx_metrics.project import project_dir, run_dbt
 
 KEEP_BUILD_FOLDERS = 5
 
@@ -16,11 +17,15 @@ KEEP_BUILD_FOLDERS = 5
 def cx_dbt_project() -> DbtProject:
     root = project_dir()
     project = DbtProject(project_dir=root, profiles_dir=root, target=dbt_target())
-    # `dagster dev` re-parses on start; any other import (tests, a deployment) parses once if
-    # the manifest is missing, so definitions always load on a fresh clone.
-    project.prepare_if_dev()
-    if not project.manifest_path.exists():
-        project.preparer.prepare(project)
+    # `dagster dev` re-parses on every start; any other import (tests, a deployment) parses
+    # once if the manifest is missing, so definitions always load on a fresh clone. dbt runs in
+    # process (parsing opens no database), so no `dbt` on PATH is needed.
+    if os.environ.get("DAGSTER_IS_DEV_CLI") or not project.manifest_path.exists():
+        result = run_dbt(
+            ["parse", "--quiet", "--target-path", str(project.manifest_path.parent), *dbt_options()]
+        )
+        if not result.success:
+            raise RuntimeError(f"dbt parse failed: {result.exception}")
     return project
 
 

@@ -12,9 +12,10 @@ import urllib.request
 
 import pytest
 from conftest import BIN, REPO, dbt_env, query, run_dbt
+from dagster import AssetKey, DagsterInstance
+
 from cx_metrics.orchestration import settings
 from cx_metrics.orchestration.definitions import defs
-from dagster import AssetKey, DagsterInstance
 
 INPUTS = ["survey_responses", "customers", "support_tickets", "feedback_followups"]
 

@@ -13,10 +13,10 @@ import duckdb
 import pandas as pd
 import pytest
 from conftest import BIN, FIXTURES, REPO, dbt_env, load_raw_csvs, query
-from cx_metrics.expectations.runner import ValidationReport, expectation_rows, validate
 
 from cx_metrics.demo_data.generator import DemoConfig
 from cx_metrics.demo_data.writers import write_csv
+from cx_metrics.expectations.runner import ValidationReport, expectation_rows, validate
 
 SEEDS = REPO / "seeds" / "demo"
 
