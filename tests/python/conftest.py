@@ -62,6 +62,18 @@ def load_raw_csvs(duckdb_file: Path, folder: Path, schema: str = "raw") -> None:
         con.close()
 
 
+def broken_inputs(duckdb_file: Path) -> Path:
+    """The small fixture in schema `broken`, with survey_responses.score and customers gone."""
+    load_raw_csvs(duckdb_file, FIXTURES / "small", schema="broken")
+    con = duckdb.connect(str(duckdb_file))
+    try:
+        con.execute("alter table broken.survey_responses drop column score")
+        con.execute("drop table broken.customers")
+    finally:
+        con.close()
+    return duckdb_file
+
+
 def query(duckdb_file: Path, sql: str, params: list | None = None) -> list[tuple]:
     # Default configuration: dbt run in process (validation tests) may hold the file open.
     con = duckdb.connect(str(duckdb_file))

@@ -2,17 +2,11 @@
 
 from __future__ import annotations
 
-import duckdb
-from conftest import FIXTURES, load_raw_csvs, run_dbt
+from conftest import broken_inputs, run_dbt
 
 
 def test_missing_column_and_missing_table_are_named_with_the_fix(tmp_path):
-    db = tmp_path / "structure.duckdb"
-    load_raw_csvs(db, FIXTURES / "small", schema="broken")
-    con = duckdb.connect(str(db))
-    con.execute("alter table broken.survey_responses drop column score")
-    con.execute("drop table broken.customers")
-    con.close()
+    db = broken_inputs(tmp_path / "structure.duckdb")
     run = run_dbt(
         ["run", "--select", "stg_cx__survey_responses", "stg_cx__customers"],
         db,

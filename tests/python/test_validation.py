@@ -9,10 +9,9 @@ from __future__ import annotations
 import os
 import subprocess
 
-import duckdb
 import pandas as pd
 import pytest
-from conftest import BIN, FIXTURES, REPO, dbt_env, load_raw_csvs, query
+from conftest import BIN, REPO, broken_inputs, dbt_env, load_raw_csvs, query
 
 from cx_metrics.demo_data.generator import DemoConfig
 from cx_metrics.demo_data.writers import write_csv
@@ -143,12 +142,7 @@ def test_clean_data_passes_without_warnings(tmp_path, monkeypatch):
 
 
 def test_missing_column_and_missing_table_give_one_readable_line(tmp_path):
-    db = tmp_path / "structure.duckdb"
-    load_raw_csvs(db, FIXTURES / "small", schema="broken")
-    con = duckdb.connect(str(db))
-    con.execute("alter table broken.survey_responses drop column score")
-    con.execute("drop table broken.customers")
-    con.close()
+    db = broken_inputs(tmp_path / "structure.duckdb")
     done = subprocess.run(
         [
             str(BIN / "cx-metrics"),
