@@ -3,8 +3,9 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
+ENGINES := $(VENV)/.installed-engines
 
-.PHONY: install demo test lint seeds clean
+.PHONY: install install-engines demo test lint seeds clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -12,19 +13,26 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(INSTALLED)
 
+# The suite also builds on PostgreSQL and Spark: their dbt adapters are optional extras.
+$(ENGINES): $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,spark]'
+	touch $(ENGINES)
+
 install: $(INSTALLED)
+install-engines: $(ENGINES)
 
 ## Build everything on the embedded DuckDB with the bundled demo data and print the headline metrics.
 demo: install
 	$(BIN)/cx-metrics demo
 
-## Lint, then the whole suite: dbt unit and data tests run inside pytest's builds.
-test: install lint
+## Lint, then the whole suite: dbt unit and data tests run inside pytest's builds, on DuckDB,
+## PostgreSQL (a throwaway server) and Spark (in process), compared table by table.
+test: install-engines lint
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check cx_metrics tests
-	$(BIN)/ruff format --check cx_metrics tests
+	$(BIN)/ruff check cx_metrics expectations orchestration tests
+	$(BIN)/ruff format --check cx_metrics expectations orchestration tests
 
 ## Regenerate the bundled demo seed CSVs (deterministic).
 seeds: install

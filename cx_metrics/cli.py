@@ -117,6 +117,20 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _postgres(args: argparse.Namespace) -> int:
+    from cx_metrics import throwaway_postgres
+
+    data_dir = Path(args.data_dir)
+    if args.action == "stop":
+        throwaway_postgres.stop(data_dir)
+        print(f"stopped the PostgreSQL server in {data_dir}")
+        return 0
+    env = throwaway_postgres.start(data_dir)
+    for name, value in env.items():
+        print(f"export {name}={value}")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cx-metrics", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -151,6 +165,12 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--chunk-rows", type=int, help="rows validated at a time")
     validate.add_argument("--report-json", help="also write the report as JSON to this file")
     validate.set_defaults(handler=_validate)
+    postgres = commands.add_parser(
+        "postgres", help="start or stop a throwaway PostgreSQL on 127.0.0.1 (prints its env)"
+    )
+    postgres.add_argument("action", choices=["start", "stop"])
+    postgres.add_argument("--data-dir", default="build/postgres", help="its data directory")
+    postgres.set_defaults(handler=_postgres)
     summary = commands.add_parser("summary", help="print the headline metrics of a built DuckDB")
     summary.set_defaults(handler=_summary)
     return parser

@@ -4,7 +4,8 @@
 {%- endmacro %}
 
 {% macro default__seconds_between(start_timestamp, end_timestamp) -%}
-    extract(epoch from ({{ end_timestamp }} - {{ start_timestamp }}))
+    {#- extract() returns numeric on Postgres: a double on every engine. -#}
+    cast(extract(epoch from ({{ end_timestamp }} - {{ start_timestamp }})) as {{ cx_metrics.type_double() }})
 {%- endmacro %}
 
 {% macro duckdb__seconds_between(start_timestamp, end_timestamp) -%}

@@ -1,0 +1,154 @@
+"""A throwaway PostgreSQL server for tests and trials (`cx-metrics postgres start|stop`).
+
+Initialises a data directory, starts the server on 127.0.0.1 on a free port, with its socket
+inside the data directory, and prints the libpq environment to use. As root it runs the server
+as the `postgres` OS user (initdb refuses root). Trust authentication, loopback only: it is for
+throwaway data, never for real data.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+DATABASE = "cx_metrics"
+USER = "postgres"
+
+
+def _bin(name: str) -> str:
+    found = shutil.which(name) or next(
+        iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None
+    )
+    if not found:
+        raise SystemExit(f"cx-metrics postgres: {name} not found (install the PostgreSQL server)")
+    return found
+
+
+def _as_server_user(command: list[str]) -> list[str]:
+    return ["runuser", "-u", USER, "--", *command] if os.geteuid() == 0 else command
+
+
+def _run(command: list[str]) -> None:
+    done = subprocess.run(command, capture_output=True, text=True)
+    if done.returncode != 0:
+        program = Path(command[4] if command[0] == "runuser" else command[0]).name
+        raise SystemExit(
+            f"cx-metrics postgres: {program} failed: {(done.stderr or done.stdout).strip()}"
+            + (
+                f" (the {USER} user must be able to reach the data directory)"
+                if os.geteuid() == 0
+                else ""
+            )
+        )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def environment(data_dir: Path) -> dict[str, str]:
+    port = (data_dir / "cx_port").read_text().strip()
+    return {
+        "PGHOST": "127.0.0.1",
+        "PGPORT": port,
+        "PGUSER": environment_user(),
+        "PGDATABASE": DATABASE,
+        "PGPASSWORD": "",
+    }
+
+
+def start(data_dir: Path) -> dict[str, str]:
+    """Initialise (if needed) and start the server; returns the libpq environment."""
+    data_dir = data_dir.resolve()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    if os.geteuid() == 0:
+        shutil.chown(data_dir, USER, USER)
+    if not (data_dir / "PG_VERSION").exists():
+        _run(
+            _as_server_user(
+                [
+                    _bin("initdb"),
+                    "-D",
+                    str(data_dir),
+                    "-A",
+                    "trust",
+                    "-U",
+                    environment_user(),
+                    "-E",
+                    "UTF8",
+                    "--no-locale",
+                ]
+            )
+        )
+    port = _free_port()
+    (data_dir / "cx_port").write_text(str(port))
+    options = f"-h 127.0.0.1 -p {port} -k {data_dir} -c fsync=off -c full_page_writes=off"
+    _run(
+        _as_server_user(
+            [
+                _bin("pg_ctl"),
+                "-D",
+                str(data_dir),
+                "-l",
+                str(data_dir / "server.log"),
+                "-o",
+                options,
+                "-w",
+                "start",
+            ]
+        )
+    )
+    env = environment(data_dir)
+    for _ in range(50):
+        done = subprocess.run(
+            [
+                _bin("psql"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                env["PGPORT"],
+                "-U",
+                env["PGUSER"],
+                "-d",
+                "postgres",
+                "-tAc",
+                f"select 1 from pg_database where datname = '{DATABASE}'",
+            ],
+            capture_output=True,
+            text=True,
+        )
+        if done.returncode == 0:
+            break
+        time.sleep(0.2)
+    if done.stdout.strip() != "1":
+        _run(
+            [
+                _bin("createdb"),
+                "-h",
+                "127.0.0.1",
+                "-p",
+                env["PGPORT"],
+                "-U",
+                env["PGUSER"],
+                DATABASE,
+            ]
+        )
+    return env
+
+
+def environment_user() -> str:
+    return USER if os.geteuid() == 0 else os.environ.get("USER", USER)
+
+
+def stop(data_dir: Path) -> None:
+    """Stop the server (fast shutdown) and wait for it."""
+    _run(
+        _as_server_user([_bin("pg_ctl"), "-D", str(data_dir.resolve()), "-m", "fast", "-w", "stop"])
+    )

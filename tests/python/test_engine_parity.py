@@ -1,0 +1,156 @@
+"""The same demo data built on DuckDB, PostgreSQL and Spark gives the same cx__ tables.
+
+Every row and every value must match: text, dates and counts exactly, floating-point values to
+1e-9 relative. Spark's tables are read from their Parquet files once dbt (and its JVM) has exited.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import duckdb
+import numpy as np
+import pandas as pd
+import psycopg2
+import pytest
+from conftest import run_dbt
+
+from cx_metrics import throwaway_postgres
+
+AS_OF = {"cx_as_of_timestamp": "2026-01-01 00:00:00"}
+TABLES = [
+    "cx__survey_responses",
+    "cx__nps",
+    "cx__csat",
+    "cx__ces",
+    "cx__customer_churn",
+    "cx__cohort_retention",
+    "cx__service_levels",
+    "cx__cx_index",
+    "cx__feedback_followups",
+    "cx__rejected_records",
+]
+
+
+def _text(value: object) -> str | None:
+    """One engine-neutral text form per value: dates and times in full ISO, booleans as words."""
+    if value is None or value is pd.NaT or value is pd.NA:
+        return None
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if isinstance(value, dt.datetime | pd.Timestamp):
+        return value.strftime("%Y-%m-%d %H:%M:%S.%f")
+    if isinstance(value, dt.date):
+        return value.strftime("%Y-%m-%d 00:00:00.000000")
+    if isinstance(value, bool | np.bool_):
+        return str(bool(value))
+    return str(value)
+
+
+def _normalized(frame: pd.DataFrame) -> pd.DataFrame:
+    """Floats as float, everything else as engine-neutral text, rows in one order."""
+    out = pd.DataFrame(index=frame.index)
+    for column in sorted(frame.columns):
+        values = frame[column]
+        numeric = (
+            pd.api.types.is_float_dtype(values)
+            or values.map(lambda v: type(v).__name__ == "Decimal").any()
+        )
+        if numeric:
+            out[column] = pd.to_numeric(values, errors="coerce").astype(float)
+        else:
+            out[column] = pd.Series([_text(v) for v in values.astype(object)], dtype=object)
+    text = [c for c in out.columns if out[c].dtype != float]
+    return out.sort_values(text, na_position="last", ignore_index=True)
+
+
+@pytest.fixture(scope="module")
+def duckdb_tables(tmp_path_factory):
+    db = tmp_path_factory.mktemp("parity_duckdb") / "parity.duckdb"
+    run = run_dbt(["build", "--exclude-resource-type", "unit_test"], db, AS_OF)
+    assert run.returncode == 0, run.output[-3000:]
+    con = duckdb.connect(str(db))
+    try:
+        return {t: con.execute(f"select * from {t}").df() for t in TABLES}
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def postgres_tables(tmp_path_factory):
+    # Directly under the system temp folder: as root, the postgres user must reach it.
+    data_dir = Path(tempfile.mkdtemp(prefix="cx_postgres_")) / "data"
+    data_dir.parent.chmod(0o755)
+    env = throwaway_postgres.start(data_dir)
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        # The unit tests run here too: every formula is checked on a second engine.
+        run = run_dbt(
+            ["build", "--target", "postgres"], tmp_path_factory.mktemp("pg") / "x.duckdb", AS_OF
+        )
+        assert run.returncode == 0, run.output[-3000:]
+        with psycopg2.connect(
+            host=env["PGHOST"], port=env["PGPORT"], user=env["PGUSER"], dbname=env["PGDATABASE"]
+        ) as con:
+            yield {t: pd.read_sql(f"select * from cx_metrics.{t}", con) for t in TABLES}
+    finally:
+        for key, value in saved.items():
+            os.environ.pop(key) if value is None else os.environ.__setitem__(key, value)
+        throwaway_postgres.stop(data_dir)
+        shutil.rmtree(data_dir.parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def spark_tables(tmp_path_factory):
+    root = tmp_path_factory.mktemp("parity_spark")
+    os.environ["CX_SPARK_WAREHOUSE"] = str(root / "warehouse")
+    os.environ["CX_SPARK_METASTORE"] = str(root / "metastore_db")
+    try:
+        # One Spark build (its JVM costs seconds per command); the unit tests ran elsewhere.
+        run = run_dbt(
+            ["build", "--target", "spark", "--exclude-resource-type", "unit_test"],
+            root / "x.duckdb",
+            AS_OF,
+        )
+        assert run.returncode == 0, run.output[-3000:]
+    finally:
+        os.environ.pop("CX_SPARK_WAREHOUSE")
+        os.environ.pop("CX_SPARK_METASTORE")
+    con = duckdb.connect()
+    return {
+        t: con.execute(
+            f"select * from read_parquet('{root}/warehouse/cx_metrics.db/{t}/*.parquet')"
+        ).df()
+        for t in TABLES
+    }
+
+
+def assert_same(expected: pd.DataFrame, actual: pd.DataFrame, label: str) -> None:
+    assert sorted(expected.columns) == sorted(actual.columns), label
+    assert len(expected) == len(actual), label
+    left, right = _normalized(expected), _normalized(actual)
+    for column in left.columns:
+        if left[column].dtype == float:  # every other column is text
+            a, b = left[column].to_numpy(), right[column].to_numpy()
+            both_null = pd.isna(a) & pd.isna(b)
+            close = pd.Series(abs(a - b) <= 1e-9 * pd.Series(abs(a)).clip(lower=1.0).to_numpy())
+            assert (both_null | close.to_numpy()).all(), f"{label}.{column}"
+        else:
+            assert left[column].tolist() == right[column].tolist(), f"{label}.{column}"
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_postgres_equals_duckdb(duckdb_tables, postgres_tables, table):
+    assert len(duckdb_tables[table]) > 0
+    assert_same(duckdb_tables[table], postgres_tables[table], f"postgres {table}")
+
+
+@pytest.mark.parametrize("table", TABLES)
+def test_spark_equals_duckdb(duckdb_tables, spark_tables, table):
+    assert_same(duckdb_tables[table], spark_tables[table], f"spark {table}")
