@@ -186,12 +186,47 @@ def validate(
     docs_dir: Path | None = None,
 ) -> ValidationReport:
     settings = load_settings(dbt_args or [])
-    if settings.target_type != "duckdb":
-        raise SystemExit(
-            f"cx-metrics validate: the {settings.target_type} target is not supported yet;"
-            " validation runs on the duckdb target."
-        )
     context = _context(docs_dir or default_docs_dir())
+    if settings.target_type == "postgres":
+        report = _validate_postgres(context, settings)
+    elif settings.target_type == "duckdb":
+        report = _validate_duckdb(context, settings, chunk_rows)
+    else:
+        raise SystemExit(
+            f"cx-metrics validate: the {settings.target_type} target is not supported;"
+            " validation runs on the duckdb and postgres targets."
+        )
+    report.data_docs = _write_docs(context, report.tables)
+    return report
+
+
+def _validate_postgres(context, settings: ValidationSettings) -> ValidationReport:
+    from cx_metrics.expectations import postgres
+
+    postgres.prepare(settings)
+    source = postgres.add_source(context)
+    report = ValidationReport(tables=[], settings=settings)
+    for table in settings.tables.values():
+        outcome = TableResult(table.name, table.relation, problem=table.problem)
+        if not table.problem:
+            suite = context.suites.add(build_suite(table, settings))
+            batch = (
+                source.add_query_asset(table.name, query=staged_rows_query(table))
+                .add_batch_definition_whole_table("all")
+                .get_batch()
+            )
+            outcome.result = batch.validate(suite, result_format=RESULT_FORMAT)
+            outcome.rows = next(
+                int(r.result["observed_value"])
+                for r in outcome.result.results
+                if "observed_value" in r.result
+            )
+            report.chunks += 1
+        report.tables.append(outcome)
+    return report
+
+
+def _validate_duckdb(context, settings: ValidationSettings, chunk_rows: int) -> ValidationReport:
     con = duckdb.connect(str(duckdb_path()))
     try:
         for table in settings.tables.values():
@@ -205,7 +240,6 @@ def validate(
             report.chunks += chunks
     finally:
         con.close()
-    report.data_docs = _write_docs(context, report.tables)
     return report
 
 

@@ -154,3 +154,21 @@ def test_postgres_equals_duckdb(duckdb_tables, postgres_tables, table):
 @pytest.mark.parametrize("table", TABLES)
 def test_spark_equals_duckdb(duckdb_tables, spark_tables, table):
     assert_same(duckdb_tables[table], spark_tables[table], f"spark {table}")
+
+
+def test_validation_on_postgres_uses_gx_sql_and_agrees_with_the_build(postgres_tables):
+    from cx_metrics.expectations.runner import expectation_rows, validate
+
+    report = validate(["--target", "postgres", "--vars", "{cx_as_of_timestamp: '2026-01-01'}"])
+    assert not report.blocked and report.warnings > 0
+    assert report.chunks == len(report.tables)  # one SQL batch per table, no chunking
+    rejected = postgres_tables["cx__rejected_records"]["source_table"].value_counts().to_dict()
+    would_reject = {
+        table.name: next(
+            r.unexpected_count
+            for r in expectation_rows(table.result)
+            if "would be rejected" in r.problem
+        )
+        for table in report.tables
+    }
+    assert would_reject == rejected
