@@ -189,12 +189,14 @@ def validate(
     context = _context(docs_dir or default_docs_dir())
     if settings.target_type == "postgres":
         report = _validate_postgres(context, settings)
+    elif settings.target_type == "spark":
+        report = _validate_spark(context, settings)
     elif settings.target_type == "duckdb":
         report = _validate_duckdb(context, settings, chunk_rows)
     else:
         raise SystemExit(
             f"cx-metrics validate: the {settings.target_type} target is not supported;"
-            " validation runs on the duckdb and postgres targets."
+            " validation runs on the duckdb, postgres and spark targets."
         )
     report.data_docs = _write_docs(context, report.tables)
     return report
@@ -216,14 +218,38 @@ def _validate_postgres(context, settings: ValidationSettings) -> ValidationRepor
                 .get_batch()
             )
             outcome.result = batch.validate(suite, result_format=RESULT_FORMAT)
-            outcome.rows = next(
-                int(r.result["observed_value"])
-                for r in outcome.result.results
-                if "observed_value" in r.result
-            )
+            outcome.rows = _observed_rows(outcome.result)
             report.chunks += 1
         report.tables.append(outcome)
     return report
+
+
+def _validate_spark(context, settings: ValidationSettings) -> ValidationReport:
+    from cx_metrics.expectations import spark
+
+    session = spark.prepare(settings)
+    assets = spark.add_source(context)
+    report = ValidationReport(tables=[], settings=settings)
+    for table in settings.tables.values():
+        outcome = TableResult(table.name, table.relation, problem=table.problem)
+        if not table.problem:
+            suite = context.suites.add(build_suite(table, settings))
+            batch = (
+                assets.add_dataframe_asset(table.name)
+                .add_batch_definition_whole_dataframe("all")
+                .get_batch(batch_parameters={"dataframe": session.sql(staged_rows_query(table))})
+            )
+            outcome.result = batch.validate(suite, result_format=RESULT_FORMAT)
+            outcome.rows = _observed_rows(outcome.result)
+            report.chunks += 1
+        report.tables.append(outcome)
+    return report
+
+
+def _observed_rows(result: ExpectationSuiteValidationResult) -> int:
+    return next(
+        int(r.result["observed_value"]) for r in result.results if "observed_value" in r.result
+    )
 
 
 def _validate_duckdb(context, settings: ValidationSettings, chunk_rows: int) -> ValidationReport:

@@ -109,9 +109,9 @@ def postgres_tables(tmp_path_factory):
 @pytest.fixture(scope="module")
 def spark_tables(tmp_path_factory):
     root = tmp_path_factory.mktemp("parity_spark")
-    os.environ["CX_SPARK_WAREHOUSE"] = str(root / "warehouse")
-    os.environ["CX_SPARK_METASTORE"] = str(root / "metastore_db")
-    try:
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CX_SPARK_WAREHOUSE", str(root / "warehouse"))
+        patch.setenv("CX_SPARK_METASTORE", str(root / "metastore_db"))
         # One Spark build (its JVM costs seconds per command); the unit tests ran elsewhere.
         run = run_dbt(
             ["build", "--target", "spark", "--exclude-resource-type", "unit_test"],
@@ -119,16 +119,13 @@ def spark_tables(tmp_path_factory):
             AS_OF,
         )
         assert run.returncode == 0, run.output[-3000:]
-    finally:
-        os.environ.pop("CX_SPARK_WAREHOUSE")
-        os.environ.pop("CX_SPARK_METASTORE")
-    con = duckdb.connect()
-    return {
-        t: con.execute(
-            f"select * from read_parquet('{root}/warehouse/cx_metrics.db/{t}/*.parquet')"
-        ).df()
-        for t in TABLES
-    }
+        con = duckdb.connect()
+        yield {
+            t: con.execute(
+                f"select * from read_parquet('{root}/warehouse/cx_metrics.db/{t}/*.parquet')"
+            ).df()
+            for t in TABLES
+        }
 
 
 def assert_same(expected: pd.DataFrame, actual: pd.DataFrame, label: str) -> None:
@@ -163,6 +160,24 @@ def test_validation_on_postgres_uses_gx_sql_and_agrees_with_the_build(postgres_t
     assert not report.blocked and report.warnings > 0
     assert report.chunks == len(report.tables)  # one SQL batch per table, no chunking
     rejected = postgres_tables["cx__rejected_records"]["source_table"].value_counts().to_dict()
+    would_reject = {
+        table.name: next(
+            r.unexpected_count
+            for r in expectation_rows(table.result)
+            if "would be rejected" in r.problem
+        )
+        for table in report.tables
+    }
+    assert would_reject == rejected
+
+
+def test_validation_on_spark_uses_gx_spark_and_agrees_with_the_build(spark_tables):
+    from cx_metrics.expectations.runner import expectation_rows, validate
+
+    # In process: dbt-spark's session (the build's warehouse and metastore) serves GX too.
+    report = validate(["--target", "spark", "--vars", "{cx_as_of_timestamp: '2026-01-01'}"])
+    assert not report.blocked and report.warnings > 0
+    rejected = spark_tables["cx__rejected_records"]["source_table"].value_counts().to_dict()
     would_reject = {
         table.name: next(
             r.unexpected_count
