@@ -53,6 +53,11 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _client(program: str, env: dict[str, str]) -> list[str]:
+    """A client program connected to the server described by env."""
+    return [_bin(program), "-h", env["PGHOST"], "-p", env["PGPORT"], "-U", env["PGUSER"]]
+
+
 def environment(data_dir: Path) -> dict[str, str]:
     port = (data_dir / "cx_port").read_text().strip()
     return {
@@ -109,13 +114,7 @@ def start(data_dir: Path) -> dict[str, str]:
     for _ in range(50):
         done = subprocess.run(
             [
-                _bin("psql"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                env["PGPORT"],
-                "-U",
-                env["PGUSER"],
+                *_client("psql", env),
                 "-d",
                 "postgres",
                 "-tAc",
@@ -128,18 +127,7 @@ def start(data_dir: Path) -> dict[str, str]:
             break
         time.sleep(0.2)
     if done.stdout.strip() != "1":
-        _run(
-            [
-                _bin("createdb"),
-                "-h",
-                "127.0.0.1",
-                "-p",
-                env["PGPORT"],
-                "-U",
-                env["PGUSER"],
-                DATABASE,
-            ]
-        )
+        _run([*_client("createdb", env), DATABASE])
     return env
 
 

@@ -57,6 +57,18 @@ class TableResult:
     def blocked(self) -> bool:
         return self.problem is not None or bool(self.failures(BLOCKING))
 
+    @property
+    def rows_to_reject(self) -> int | None:
+        """Rows the build would send to cx__rejected_records: the failing rows of the blocking
+        expectation that rejection_reason is null."""
+        if self.result is None:
+            return None
+        return next(
+            r.result["unexpected_count"]
+            for r in self.result.results
+            if r.expectation_config.kwargs.get("column") == "rejection_reason"
+        )
+
 
 @dataclass
 class ValidationReport:
@@ -202,48 +214,50 @@ def validate(
     return report
 
 
-def _validate_postgres(context, settings: ValidationSettings) -> ValidationReport:
-    from cx_metrics.expectations import postgres
-
-    postgres.prepare(settings)
-    source = postgres.add_source(context)
+def _validate_whole_tables(context, settings: ValidationSettings, batch_of) -> ValidationReport:
+    """Validate each sound table as one batch, where the engine does the counting."""
     report = ValidationReport(tables=[], settings=settings)
     for table in settings.tables.values():
         outcome = TableResult(table.name, table.relation, problem=table.problem)
         if not table.problem:
             suite = context.suites.add(build_suite(table, settings))
-            batch = (
-                source.add_query_asset(table.name, query=staged_rows_query(table))
-                .add_batch_definition_whole_table("all")
-                .get_batch()
-            )
-            outcome.result = batch.validate(suite, result_format=RESULT_FORMAT)
+            outcome.result = batch_of(table).validate(suite, result_format=RESULT_FORMAT)
             outcome.rows = _observed_rows(outcome.result)
             report.chunks += 1
         report.tables.append(outcome)
     return report
+
+
+def _validate_postgres(context, settings: ValidationSettings) -> ValidationReport:
+    from cx_metrics.expectations import postgres
+
+    postgres.prepare(settings)
+    source = postgres.add_source(context)
+    return _validate_whole_tables(
+        context,
+        settings,
+        lambda table: (
+            source.add_query_asset(table.name, query=staged_rows_query(table))
+            .add_batch_definition_whole_table("all")
+            .get_batch()
+        ),
+    )
 
 
 def _validate_spark(context, settings: ValidationSettings) -> ValidationReport:
     from cx_metrics.expectations import spark
 
     session = spark.prepare(settings)
-    assets = spark.add_source(context)
-    report = ValidationReport(tables=[], settings=settings)
-    for table in settings.tables.values():
-        outcome = TableResult(table.name, table.relation, problem=table.problem)
-        if not table.problem:
-            suite = context.suites.add(build_suite(table, settings))
-            batch = (
-                assets.add_dataframe_asset(table.name)
-                .add_batch_definition_whole_dataframe("all")
-                .get_batch(batch_parameters={"dataframe": session.sql(staged_rows_query(table))})
-            )
-            outcome.result = batch.validate(suite, result_format=RESULT_FORMAT)
-            outcome.rows = _observed_rows(outcome.result)
-            report.chunks += 1
-        report.tables.append(outcome)
-    return report
+    source = spark.add_source(context)
+    return _validate_whole_tables(
+        context,
+        settings,
+        lambda table: (
+            source.add_dataframe_asset(table.name)
+            .add_batch_definition_whole_dataframe("all")
+            .get_batch(batch_parameters={"dataframe": session.sql(staged_rows_query(table))})
+        ),
+    )
 
 
 def _observed_rows(result: ExpectationSuiteValidationResult) -> int:

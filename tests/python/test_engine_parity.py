@@ -154,36 +154,20 @@ def test_spark_equals_duckdb(duckdb_tables, spark_tables, table):
 
 
 def test_validation_on_postgres_uses_gx_sql_and_agrees_with_the_build(postgres_tables):
-    from cx_metrics.expectations.runner import expectation_rows, validate
+    from cx_metrics.expectations.runner import validate
 
     report = validate(["--target", "postgres", "--vars", "{cx_as_of_timestamp: '2026-01-01'}"])
     assert not report.blocked and report.warnings > 0
     assert report.chunks == len(report.tables)  # one SQL batch per table, no chunking
     rejected = postgres_tables["cx__rejected_records"]["source_table"].value_counts().to_dict()
-    would_reject = {
-        table.name: next(
-            r.unexpected_count
-            for r in expectation_rows(table.result)
-            if "would be rejected" in r.problem
-        )
-        for table in report.tables
-    }
-    assert would_reject == rejected
+    assert {table.name: table.rows_to_reject for table in report.tables} == rejected
 
 
 def test_validation_on_spark_uses_gx_spark_and_agrees_with_the_build(spark_tables):
-    from cx_metrics.expectations.runner import expectation_rows, validate
+    from cx_metrics.expectations.runner import validate
 
     # In process: dbt-spark's session (the build's warehouse and metastore) serves GX too.
     report = validate(["--target", "spark", "--vars", "{cx_as_of_timestamp: '2026-01-01'}"])
     assert not report.blocked and report.warnings > 0
     rejected = spark_tables["cx__rejected_records"]["source_table"].value_counts().to_dict()
-    would_reject = {
-        table.name: next(
-            r.unexpected_count
-            for r in expectation_rows(table.result)
-            if "would be rejected" in r.problem
-        )
-        for table in report.tables
-    }
-    assert would_reject == rejected
+    assert {table.name: table.rows_to_reject for table in report.tables} == rejected
