@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from pathlib import Path
@@ -15,16 +16,22 @@ DEMO_SEED_PREFIX = "cx_demo__"
 
 
 def _generate(args: argparse.Namespace) -> int:
-    config = DemoConfig(customers=args.customers, seed=args.seed)
+    options: dict[str, object] = {"seed": args.seed}
     if args.no_bad_rows:
-        config = DemoConfig(customers=args.customers, seed=args.seed, bad_rows={})
+        options["bad_rows"] = {}
+    if args.responses:
+        config = DemoConfig.for_responses(args.responses, **options)
+    else:
+        config = DemoConfig(customers=args.customers, **options)
     out = Path(args.out)
     if args.format == "csv":
         counts = write_csv(config, out, prefix=args.prefix)
+        prefix = args.prefix
     else:
-        counts = write_parquet(config, out)
+        counts = write_parquet(config, out, workers=args.workers)
+        prefix = ""
     for table, rows in counts.items():
-        print(f"{table:20s} {rows:>12,d} rows -> {out / (args.prefix + table)}.{args.format}")
+        print(f"{table:20s} {rows:>12,d} rows -> {out / (prefix + table)}.{args.format}")
     return 0
 
 
@@ -139,6 +146,12 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--format", choices=["csv", "parquet"], default="csv")
     generate.add_argument("--out", default="seeds/demo", help="output folder")
     generate.add_argument("--customers", type=int, default=DemoConfig.customers)
+    generate.add_argument(
+        "--responses", type=int, help="about this many survey responses (sets --customers)"
+    )
+    generate.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, help="processes (Parquet only)"
+    )
     generate.add_argument("--seed", type=int, default=DemoConfig.seed)
     generate.add_argument(
         "--prefix", default=DEMO_SEED_PREFIX, help="file name prefix of CSV output"

@@ -8,7 +8,6 @@ Every value is written as text, the way raw exports arrive; staging parses it.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -16,6 +15,9 @@ import pandas as pd
 
 SECONDS_PER_DAY = 86_400
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
+
+# Survey responses per customer at the default rates (447,880 at 200,000 customers).
+RESPONSES_PER_CUSTOMER = 2.24
 
 SEGMENTS = np.array(["enterprise", "mid_market", "smb"])
 SEGMENT_WEIGHTS = np.array([0.15, 0.30, 0.55])
@@ -89,6 +91,13 @@ class DemoConfig:
             "feedback_followups": 10,
         }
     )
+
+    @classmethod
+    def for_responses(cls, responses: int, **kwargs: object) -> DemoConfig:
+        """The configuration with about ``responses`` survey responses: customers, tickets and
+        follow-ups in the demo's proportions (RESPONSES_PER_CUSTOMER, measured at 200,000
+        customers)."""
+        return cls(customers=max(1, round(responses / RESPONSES_PER_CUSTOMER)), **kwargs)
 
     @property
     def chunks(self) -> int:
@@ -297,8 +306,3 @@ def generate_chunk(config: DemoConfig, index: int) -> Chunk:
         {"response_id": response_ids[followed][keep], "followed_up_at": _format_ts(f_when[keep])}
     )
     return Chunk(customers, tickets, responses, followups)
-
-
-def iter_chunks(config: DemoConfig) -> Iterator[Chunk]:
-    for index in range(config.chunks):
-        yield generate_chunk(config, index)

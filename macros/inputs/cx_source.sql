@@ -1,26 +1,49 @@
 {#-
-    The source relation of one input, after checking that it exists and has every column of
-    the contract. A structural problem fails the build at once with a message naming the
-    table, the column and the fix, instead of a database error deep inside a model.
+    The relation of one input, after checking that it exists and has every column of the
+    contract. A structural problem fails the build at once with a message naming the table,
+    the column and the fix, instead of a database error deep inside a model.
+
+    With the var cx_source_parquet_path (DuckDB only), the input is read in place from Parquet
+    files instead of a table: <path>/<identifier>.parquet and/or every Parquet file under the
+    folder <path>/<identifier>/ (for example one file per load: new files are read on the next
+    run). The path may be anything DuckDB can glob (a local folder, s3://... with httpfs).
 -#}
 {% macro cx_source(table_name) -%}
     {%- set relation = source('cx_metrics', table_name) -%}
-    {%- if var('cx_demo_data', true) and model.resource_type != 'unit_test' -%}
+    {%- set parquet_path = var('cx_source_parquet_path', none) -%}
+    {%- if var('cx_demo_data', true) and not parquet_path and model.resource_type != 'unit_test' -%}
         {#- The demo seeds land where the source points by default: build them first. -#}
         {%- set demo_seed = ref('cx_demo__' ~ table_name) -%}
     {%- endif -%}
+    {%- set identifier_var = 'cx_' ~ table_name ~ '_identifier' -%}
+    {%- set location = relation -%}
+    {%- if parquet_path and target.type != 'duckdb' -%}
+        {{ exceptions.raise_compiler_error(
+            "cx_metrics: cx_source_parquet_path reads Parquet files in place, which only the duckdb "
+            ~ "target does. Fix: load the files into " ~ target.type ~ " tables and point "
+            ~ "cx_source_schema at them, or build with --target duckdb."
+        ) }}
+    {%- endif -%}
+    {%- if execute and parquet_path and model.resource_type != 'unit_test' -%}
+        {%- set location = cx_metrics._cx_parquet_location(table_name, relation.identifier, parquet_path) -%}
+    {%- endif -%}
     {%- if execute and model.resource_type == 'model' -%}
-        {%- set found = adapter.get_relation(relation.database, relation.schema, relation.identifier) -%}
-        {%- set identifier_var = 'cx_' ~ table_name ~ '_identifier' -%}
-        {%- if found is none -%}
-            {{ exceptions.raise_compiler_error(
-                "cx_metrics: input table '" ~ table_name ~ "' was not found at " ~ relation ~ ". "
-                ~ "Fix: point the package at it with vars cx_source_database, cx_source_schema and "
-                ~ identifier_var ~ " (for example --vars '{cx_source_schema: raw, " ~ identifier_var
-                ~ ": my_table}')" ~ (", or set cx_using_feedback_followups: false to build without it" if table_name == 'feedback_followups' else "") ~ "."
-            ) }}
+        {%- if parquet_path -%}
+            {%- set described = run_query('describe select * from ' ~ location) -%}
+            {%- set found = location -%}
+            {%- set present = described.columns['column_name'].values() | map('lower') | list -%}
+        {%- else -%}
+            {%- set found = adapter.get_relation(relation.database, relation.schema, relation.identifier) -%}
+            {%- if found is none -%}
+                {{ exceptions.raise_compiler_error(
+                    "cx_metrics: input table '" ~ table_name ~ "' was not found at " ~ relation ~ ". "
+                    ~ "Fix: point the package at it with vars cx_source_database, cx_source_schema and "
+                    ~ identifier_var ~ " (for example --vars '{cx_source_schema: raw, " ~ identifier_var
+                    ~ ": my_table}')" ~ (", or set cx_using_feedback_followups: false to build without it" if table_name == 'feedback_followups' else "") ~ "."
+                ) }}
+            {%- endif -%}
+            {%- set present = adapter.get_columns_in_relation(found) | map(attribute='name') | map('lower') | list -%}
         {%- endif -%}
-        {%- set present = adapter.get_columns_in_relation(found) | map(attribute='name') | map('lower') | list -%}
         {%- for column in cx_metrics.cx_input_columns(table_name) -%}
             {%- if column not in present -%}
                 {{ exceptions.raise_compiler_error(
@@ -32,5 +55,26 @@
             {%- endif -%}
         {%- endfor -%}
     {%- endif -%}
-    {{ return(relation) }}
+    {{ return(location) }}
+{%- endmacro %}
+
+{#- read_parquet() over the file and/or folder of one input that exist, or a build error. -#}
+{% macro _cx_parquet_location(table_name, identifier, parquet_path) -%}
+    {%- set base = parquet_path.rstrip('/') ~ '/' ~ identifier -%}
+    {%- set patterns = [] -%}
+    {%- for pattern in [base ~ '.parquet', base ~ '/**/*.parquet'] -%}
+        {%- set matched = run_query("select count(*) as files from glob('" ~ pattern ~ "')") -%}
+        {%- if matched.columns[0].values()[0] > 0 -%}
+            {%- do patterns.append("'" ~ pattern ~ "'") -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- if not patterns -%}
+        {{ exceptions.raise_compiler_error(
+            "cx_metrics: input table '" ~ table_name ~ "' has no Parquet file at " ~ base
+            ~ ".parquet nor under " ~ base ~ "/. Fix: write it there, point cx_source_parquet_path "
+            ~ "at the folder that holds it, or set cx_" ~ table_name ~ "_identifier to its file name"
+            ~ (", or set cx_using_feedback_followups: false to build without it" if table_name == 'feedback_followups' else "") ~ "."
+        ) }}
+    {%- endif -%}
+    {{ return("read_parquet([" ~ patterns | join(', ') ~ "], union_by_name = true)") }}
 {%- endmacro %}

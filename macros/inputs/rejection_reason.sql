@@ -1,8 +1,10 @@
 {#-
     The final rejection reason of a staged row: its own defect (row_rejection_reason) if it has
     one, else 'duplicate key' when an earlier valid row has the same key. Within a key, valid rows
-    come first, then the earliest by order_by, then the raw values, so the kept row is
-    deterministic on every engine.
+    come first, then the earliest by order_by, then the row's fingerprint (column
+    row_fingerprint, see row_fingerprint), so the kept row is deterministic. Exact copies are
+    interchangeable; only different valid rows with the same key and time may keep a different
+    one of them on different engines (DuckDB's fingerprint is a hash, others' the raw record).
 -#}
 {% macro rejection_reason(key, order_by) -%}
     {{ return(adapter.dispatch('rejection_reason', 'cx_metrics')(key, order_by)) }}
@@ -16,7 +18,7 @@
             order by
                 case when row_rejection_reason is null then 0 else 1 end,
                 {{ order_by }} nulls last,
-                raw_record
+                row_fingerprint
         ) > 1 then 'duplicate key'
     end
 {%- endmacro %}

@@ -5,12 +5,14 @@
     dimension's value, and computing the given measures: a dict of name -> aggregate expression.
     A measure may refer to the start of its row's period as {period_start} (a date).
     Metric models differ only in the measures they pass.
+    since ('YYYY-MM-DD', optional) keeps only the periods of each grain that end after that
+    day, whole: an incremental run recomputes just the periods new rows can touch.
 -#}
-{% macro aggregate_by_period(relation, event_time, measures, dimensions=[], grains=none) -%}
-    {{ return(adapter.dispatch('aggregate_by_period', 'cx_metrics')(relation, event_time, measures, dimensions, grains)) }}
+{% macro aggregate_by_period(relation, event_time, measures, dimensions=[], grains=none, since=none) -%}
+    {{ return(adapter.dispatch('aggregate_by_period', 'cx_metrics')(relation, event_time, measures, dimensions, grains, since)) }}
 {%- endmacro %}
 
-{% macro default__aggregate_by_period(relation, event_time, measures, dimensions=[], grains=none) -%}
+{% macro default__aggregate_by_period(relation, event_time, measures, dimensions=[], grains=none, since=none) -%}
     {%- set grains = grains if grains is not none else var('cx_period_grains', ['week', 'month', 'quarter']) -%}
     {%- set branches = namespace(count=0) -%}
     {%- for grain in grains -%}
@@ -33,6 +35,9 @@
         {{ expression | replace('{period_start}', period_start) }} as {{ name }}{{ ',' if not loop.last }}
         {%- endfor %}
     from {{ relation }}
+    {%- if since is not none %}
+    where {{ event_time }} >= {{ dbt.date_trunc(grain, "cast('" ~ since ~ "' as date)") }}
+    {%- endif %}
     group by {{ period_start }}{% if dimension != 'all' %}, {{ dimension }}{% endif %}
         {%- endfor -%}
     {%- endfor -%}

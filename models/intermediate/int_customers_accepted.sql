@@ -1,4 +1,9 @@
-{#- Customers that passed staging's checks, one row per customer. -#}
+{#-
+    Customers that passed staging's checks, one row per customer. A table: four marts look
+    customers up, and an incremental cx__survey_responses finds the segments of its few new
+    answers here without re-checking every customer.
+-#}
+{{ config(materialized='table') }}
 
 with customers as (
 

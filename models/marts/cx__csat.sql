@@ -1,4 +1,10 @@
 {#- CSAT (top-2-box share) per period and dimension value, with its Wilson interval. -#}
+{{ config(
+    materialized='table' if target.type == 'spark' else 'incremental',
+    unique_key=['period_grain', 'period_start'],
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+) }}
 
 with responses as (
 
@@ -13,6 +19,7 @@ counted as (
         relation='responses',
         event_time='responded_at',
         dimensions=var('cx_survey_dimensions'),
+        since=cx_metrics.incremental_cutoff_date('period_start') if is_incremental() else none,
         measures={
             'responses': 'cast(count(*) as ' ~ dbt.type_bigint() ~ ')',
             'satisfied_responses': cx_metrics.count_where('is_satisfied'),

@@ -1,29 +1,106 @@
-{#- One row per accepted survey response: the classified answers, as the public contract. -#}
+{#-
+    One row per accepted survey response: the classified answers with the customer's segment,
+    as the public contract.
 
-with classified as (
+    Duplicates are decided here with staging's rule (rejection_reason), over the rows built.
+    Incremental on response_id (delete+insert; a plain table on Spark, whose Parquet tables
+    cannot delete). An incremental run reads only the answers on or after the cutoff (the day
+    of the latest response already built, less cx_incremental_lookback_days), and keeps a key's
+    built row where that row is older than the cutoff (an earlier valid row always wins). This equals a full rebuild as long
+    as rows arrive within the lookback; older late rows and changed customer segments need
+    --full-refresh.
+-#}
+{{ config(
+    materialized='table' if target.type == 'spark' else 'incremental',
+    unique_key='response_id',
+    incremental_strategy='delete+insert',
+    on_schema_change='fail',
+) }}
+{%- set columns = ['response_id', 'customer_id', 'survey_type', 'program', 'touchpoint', 'channel',
+                   'responded_at', 'score', 'nps_category', 'is_satisfied', 'is_easy', 'comment',
+                   'ticket_id'] -%}
 
-    select * from {{ ref('int_survey_responses_classified') }}
+with
+{%- set cutoff = cx_metrics.incremental_cutoff_date('responded_at') if is_incremental() else none %}
+
+{#- Materialized: read once, used twice (DuckDB and PostgreSQL; Spark builds a plain table). #}
+parsed as {{ 'materialized' if is_incremental() }} (
+
+    select
+        {{ columns | join(',\n        ') }},
+        row_rejection_reason,
+        row_fingerprint
+    from {{ ref('int_survey_responses_classified') }}
+    {%- if is_incremental() %}
+    where {{ cx_metrics.timestamp_on_or_after('responded_at', 'responded_at_text', cutoff) }}
+    {%- endif %}
+
+),
+
+ranked as (
+
+    select
+        *,
+        {{ cx_metrics.rejection_reason('response_id', 'responded_at') }} as rejection_reason
+    from parsed
+
+),
+{%- if is_incremental() %}
+
+kept_built as (
+
+    {#- Keys whose built row is older than the cutoff: no recent row can be earlier. -#}
+    select response_id from {{ this }}
+    where response_id in (select response_id from parsed)
+        {%- if cutoff is not none %}
+        and responded_at < cast('{{ cutoff }}' as {{ dbt.type_timestamp() }})
+        {%- else %}
+        and 1 = 0
+        {%- endif %}
+
+),
+{%- endif %}
+
+responses as (
+
+    select {{ columns | join(', ') }}
+    from ranked
+    where rejection_reason is null
+    {%- if is_incremental() %}
+        and response_id not in (select response_id from kept_built)
+    {%- endif %}
+
+),
+
+customers as (
+
+    select customer_id, segment from {{ ref('int_customers_accepted') }}
+    {%- if is_incremental() %}
+    where customer_id in (select customer_id from responses)
+    {%- endif %}
 
 ),
 
 final as (
 
     select
-        response_id,
-        customer_id,
-        survey_type,
-        program,
-        touchpoint,
-        channel,
-        segment,
-        responded_at,
-        score,
-        nps_category,
-        is_satisfied,
-        is_easy,
-        comment,
-        ticket_id
-    from classified
+        responses.response_id,
+        responses.customer_id,
+        responses.survey_type,
+        responses.program,
+        responses.touchpoint,
+        responses.channel,
+        coalesce(customers.segment, 'unknown') as segment,
+        responses.responded_at,
+        responses.score,
+        responses.nps_category,
+        responses.is_satisfied,
+        responses.is_easy,
+        responses.comment,
+        responses.ticket_id
+    from responses
+    left join customers
+        on responses.customer_id = customers.customer_id
 
 )
 

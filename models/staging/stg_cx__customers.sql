@@ -19,7 +19,8 @@ cleaned as (
         coalesce(lower({{ cx_metrics.clean_text('region') }}), 'unknown') as region,
         {{ cx_metrics.clean_text('monthly_revenue') }} as monthly_revenue_text,
         {{ cx_metrics.parse_number('monthly_revenue') }} as monthly_revenue,
-        {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('customers')) }} as raw_record
+        {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('customers')) }} as raw_record,
+        {{ cx_metrics.row_fingerprint(cx_metrics.cx_input_columns('customers')) }} as row_fingerprint
     from source
 
 ),

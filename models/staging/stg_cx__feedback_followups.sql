@@ -17,7 +17,8 @@ cleaned as (
         {{ cx_metrics.clean_text('response_id') }} as response_id,
         {{ cx_metrics.clean_text('followed_up_at') }} as followed_up_at_text,
         {{ cx_metrics.parse_timestamp('followed_up_at') }} as followed_up_at,
-        {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('feedback_followups')) }} as raw_record
+        {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('feedback_followups')) }} as raw_record,
+        {{ cx_metrics.row_fingerprint(cx_metrics.cx_input_columns('feedback_followups')) }} as row_fingerprint
     from source
 
 ),

@@ -23,7 +23,8 @@ cleaned as (
         {{ cx_metrics.parse_number('handle_time_minutes') }} as handle_time_minutes,
         {{ cx_metrics.clean_text('agent_replies') }} as agent_replies_text,
         {{ cx_metrics.parse_number('agent_replies') }} as agent_replies,
-        {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('support_tickets')) }} as raw_record
+        {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('support_tickets')) }} as raw_record,
+        {{ cx_metrics.row_fingerprint(cx_metrics.cx_input_columns('support_tickets')) }} as row_fingerprint
     from source
 
 ),

@@ -19,7 +19,7 @@ with counts as (
     {{ 'union all' if not loop.first }}
     select
         '{{ table_name }}' as source_table,
-        (select count(*) from {{ source('cx_metrics', table_name) }}) as input_rows,
+        (select count(*) from {{ cx_metrics.cx_source(table_name) }}) as input_rows,
         (select {{ accepted_count }} from {{ ref(accepted_model) }}) as accepted_rows,
         (
             select count(*) from {{ ref('cx__rejected_records') }}

@@ -1,0 +1,109 @@
+{#-
+    Every survey answer, cleaned and parsed, with its own defect (row_rejection_reason, null
+    when it has none); stg_cx__survey_responses adds duplicate keys. Codes are trimmed and
+    lower-cased, text scores are parsed or mapped through the label map, and each row is
+    checked against the scales of its survey type.
+    Ephemeral, and without the duplicate check (a window over all rows of a key), so that a
+    filter on any column reaches the scan of the input: an incremental cx__survey_responses
+    reads only the recent rows.
+-#}
+{{ config(materialized='ephemeral') }}
+{%- set csat = var('cx_csat_scale', {'min': 1, 'max': 5}) -%}
+{%- set ces = var('cx_ces_scale', {'min': 1, 'max': 7}) -%}
+
+with source as (
+
+    select * from {{ cx_metrics.cx_source('survey_responses') }}
+
+),
+
+score_labels as (
+
+    select
+        lower(trim(survey_type)) as survey_type,
+        lower(trim(label)) as label,
+        min(cast(score as {{ cx_metrics.type_double() }})) as score
+    from {{ ref(var('cx_score_labels_model', 'cx_score_labels')) }}
+    group by lower(trim(survey_type)), lower(trim(label))
+
+),
+
+cleaned as (
+
+    select
+        {{ cx_metrics.clean_text('response_id') }} as response_id,
+        {{ cx_metrics.clean_text('customer_id') }} as customer_id,
+        lower({{ cx_metrics.clean_text('survey_type') }}) as survey_type,
+        coalesce(lower({{ cx_metrics.clean_text('program') }}), 'transactional') as program,
+        coalesce(lower({{ cx_metrics.clean_text('touchpoint') }}), 'unknown') as touchpoint,
+        coalesce(lower({{ cx_metrics.clean_text('channel') }}), 'unknown') as channel,
+        {{ cx_metrics.clean_text('score') }} as score_text,
+        {{ cx_metrics.parse_number('score') }} as score_number,
+        {{ cx_metrics.clean_text('responded_at') }} as responded_at_text,
+        {{ cx_metrics.parse_timestamp('responded_at') }} as responded_at,
+        {{ cx_metrics.clean_text('comment') }} as comment,
+        {{ cx_metrics.clean_text('ticket_id') }} as ticket_id,
+        {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('survey_responses')) }} as raw_record,
+        {{ cx_metrics.row_fingerprint(cx_metrics.cx_input_columns('survey_responses')) }} as row_fingerprint
+    from source
+
+),
+
+scored as (
+
+    select
+        cleaned.*,
+        coalesce(cleaned.score_number, score_labels.score) as score
+    from cleaned
+    left join score_labels
+        on cleaned.score_number is null
+        and score_labels.survey_type = cleaned.survey_type
+        and score_labels.label = lower(cleaned.score_text)
+
+),
+
+checked as (
+
+    select
+        *,
+        case
+            when response_id is null then 'missing key'
+            when survey_type is null or survey_type not in ('nps', 'csat', 'ces')
+                then 'unknown survey type'
+            when score_text is null then 'missing score'
+            when score is null then 'unparseable score'
+            when survey_type = 'nps' and score <> floor(score) then 'NPS score not an integer'
+            when survey_type = 'nps' and (score < 0 or score > 10) then 'score outside scale'
+            when survey_type = 'csat' and (score < {{ csat.min }} or score > {{ csat.max }})
+                then 'score outside scale'
+            when survey_type = 'ces' and (score < {{ ces.min }} or score > {{ ces.max }})
+                then 'score outside scale'
+            when responded_at_text is null then 'missing timestamp'
+            when responded_at is null then 'unparseable timestamp'
+        end as row_rejection_reason
+    from scored
+
+),
+
+final as (
+
+    select
+        response_id,
+        customer_id,
+        survey_type,
+        program,
+        touchpoint,
+        channel,
+        score,
+        responded_at,
+        responded_at_text,
+        comment,
+        ticket_id,
+        raw_record,
+        row_rejection_reason,
+        row_fingerprint
+    from checked
+
+)
+
+select * from final
