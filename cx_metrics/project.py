@@ -33,6 +33,12 @@ def duckdb_path() -> Path:
     return path
 
 
+def duckdb_config() -> dict[str, str]:
+    """DuckDB settings shared by dbt (profiles.yml) and our own connections: the memory limit
+    from $CX_DUCKDB_MEMORY_LIMIT (DuckDB's default, 80% of RAM, when unset)."""
+    return {"memory_limit": os.environ.get("CX_DUCKDB_MEMORY_LIMIT", "80%")}
+
+
 def run_dbt(args: list[str]) -> dbtRunnerResult:
     """Invoke dbt in process on the project, with the project's own profiles.yml."""
     duckdb_path()

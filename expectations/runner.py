@@ -34,7 +34,7 @@ from cx_metrics.expectations.settings import (
     structural_problem,
 )
 from cx_metrics.expectations.suites import BLOCKING, COLUMNS, build_suite
-from cx_metrics.project import duckdb_path, project_dir, run_dbt
+from cx_metrics.project import duckdb_config, duckdb_path, project_dir, run_dbt
 
 DEFAULT_CHUNK_ROWS = 500_000
 RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 5}
@@ -126,6 +126,11 @@ def _context(docs_dir: Path) -> gx.data_context.AbstractDataContext:
 
 def _columns(con: duckdb.DuckDBPyConnection, table: TableSettings) -> list[str] | None:
     """The table's column names, or None when it does not exist."""
+    if table.relation.startswith("read_parquet("):  # cx_source_parquet_path: files checked by dbt
+        return [
+            name
+            for (name, *_) in con.execute(f"describe select * from {table.relation}").fetchall()
+        ]
     rows = con.execute(
         "select column_name from information_schema.columns"
         " where table_catalog = ? and table_schema = ? and table_name = ?",
@@ -267,7 +272,11 @@ def _observed_rows(result: ExpectationSuiteValidationResult) -> int:
 
 
 def _validate_duckdb(context, settings: ValidationSettings, chunk_rows: int) -> ValidationReport:
+    # The database may already be open in this process (dbt's compile): same configuration,
+    # then the shared settings.
     con = duckdb.connect(str(duckdb_path()))
+    for name, value in duckdb_config().items():
+        con.execute(f"set {name} = '{value}'")
     try:
         for table in settings.tables.values():
             table.problem = structural_problem(table, _columns(con, table))

@@ -14,8 +14,9 @@
     {%- for name, key in keys.items() -%}
         {%- if name != 'feedback_followups' or var('cx_using_feedback_followups', true) -%}
             {%- set relation = source('cx_metrics', name) -%}
+            {#- The relation is read_parquet(...) when the input is read in place from Parquet. -#}
             {%- do tables.update({name: {
-                'relation': relation | string,
+                'relation': cx_metrics.cx_source(name) | string,
                 'database': relation.database,
                 'schema': relation.schema,
                 'identifier': relation.identifier,

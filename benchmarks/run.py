@@ -1,0 +1,488 @@
+"""make bench: scale and speed of cx_metrics on DuckDB, against the floor and against pandas.
+
+For each size (survey responses; customers, tickets and follow-ups in the demo's proportions):
+generate Parquet inputs, hold back the last day of survey responses, then measure in separate
+processes (wall time and peak resident memory of each):
+
+- ``cx-metrics validate`` of the four inputs, read in place from Parquet;
+- the floor: one hand-written DuckDB query of the monthly NPS / CSAT / CES cube (floor.sql);
+- the alternative: the same cube in pandas (pandas_cube.py);
+- the dbt run of the survey marts (cx__survey_responses, cx__nps, cx__csat, cx__ces and
+  what they need), once with the default grains and once with the floor's (months only);
+- everything: ``dbt build`` of all models and tests;
+- incremental: a build without the last day, then that day appended as a new Parquet file
+  and the survey marts refreshed; then a refresh with nothing new.
+
+The dbt cube, the floor and pandas must agree to the row, and the incremental tables must
+equal the full build's; the report says so. Writes report.json and report.md under --out.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import asdict, dataclass, field
+from importlib.metadata import version
+from pathlib import Path
+
+import duckdb
+
+REPO = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+LAST_DAY = "2025-09-30"  # the generated data ends on this day
+SURVEY_MARTS = ["cx__survey_responses", "cx__nps", "cx__csat", "cx__ces"]
+SURVEY_BUILD = ["+cx__nps", "+cx__csat", "+cx__ces"]
+MEMORY_LIMIT = "3GB"  # DuckDB's own limit (it spills beyond); the target is < 4 GB per process
+PANDAS_CAP_MB = 16_000  # pandas is stopped above this, to keep the machine alive
+TABLES = ("survey_responses", "customers", "support_tickets", "feedback_followups")
+
+
+@dataclass
+class Measure:
+    seconds: float
+    peak_mb: float
+    ok: bool
+    note: str = ""
+
+
+@dataclass
+class SizeResult:
+    responses: int
+    input_rows: dict[str, int] = field(default_factory=dict)
+    generate: Measure | None = None
+    validate: Measure | None = None
+    floor: Measure | None = None
+    pandas: Measure | None = None
+    dbt_survey: Measure | None = None
+    dbt_survey_months: Measure | None = None
+    dbt_everything: Measure | None = None
+    dbt_base: Measure | None = None
+    incremental: Measure | None = None
+    incremental_noop: Measure | None = None
+    new_day_rows: int = 0
+    cubes_agree: dict[str, bool] = field(default_factory=dict)
+    incremental_equals_full: bool | None = None
+
+
+def measure(
+    command: list[str], log: Path, env: dict[str, str], cap_mb: float | None = None
+) -> Measure:
+    """Run a command; wall time and peak RSS (wait4's ru_maxrss), stopped above cap_mb."""
+    stopped: list[str] = []
+    start = time.perf_counter()
+    with log.open("w") as out:
+        process = subprocess.Popen(command, stdout=out, stderr=subprocess.STDOUT, env=env, cwd=REPO)
+
+        def watch() -> None:
+            status = Path(f"/proc/{process.pid}/status")
+            while process.returncode is None and cap_mb:
+                try:
+                    rss_kb = next(
+                        int(line.split()[1])
+                        for line in status.read_text().splitlines()
+                        if line.startswith("VmRSS:")
+                    )
+                except (OSError, StopIteration):
+                    return
+                if rss_kb / 1024 > cap_mb:
+                    stopped.append(f"stopped above {cap_mb / 1000:.0f} GB")
+                    process.kill()
+                    return
+                time.sleep(0.2)
+
+        watcher = threading.Thread(target=watch, daemon=True)
+        watcher.start()
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+    seconds = time.perf_counter() - start
+    ok = process.returncode == 0
+    note = stopped[0] if stopped else ("" if ok else f"exit {process.returncode}, see {log}")
+    result = Measure(round(seconds, 2), round(usage.ru_maxrss / 1024, 1), ok, note)
+    print(f"    {log.stem:22s} {result.seconds:8.1f} s {result.peak_mb:8.0f} MB {note}", flush=True)
+    return result
+
+
+def environment(db: Path) -> dict[str, str]:
+    return {
+        **os.environ,
+        "CX_DUCKDB_PATH": str(db),
+        "CX_DUCKDB_MEMORY_LIMIT": MEMORY_LIMIT,
+        "CX_THREADS": str(os.cpu_count() or 2),
+    }
+
+
+def dbt(*args: str) -> list[str]:
+    return [str(BIN / "dbt"), *args, "--project-dir", str(REPO), "--profiles-dir", str(REPO)]
+
+
+def dbt_vars(inputs: Path, **extra: object) -> str:
+    return json.dumps({"cx_source_parquet_path": str(inputs), "cx_demo_data": False, **extra})
+
+
+def prepare_inputs(work: Path, responses: int, result: SizeResult) -> tuple[Path, Path]:
+    """Generated Parquet (kept between runs), split into the inputs without the last day and
+    the last day's survey responses (appended later as a file of its own)."""
+    generated = work / "generated"
+    if not (generated / "feedback_followups.parquet").exists():
+        shutil.rmtree(generated, ignore_errors=True)
+        generated.mkdir(parents=True)
+        result.generate = measure(
+            [
+                str(BIN / "cx-metrics"),
+                "generate-data",
+                "--format",
+                "parquet",
+                "--responses",
+                str(responses),
+                "--out",
+                str(generated),
+            ],
+            work / "generate.log",
+            dict(os.environ),
+        )
+    inputs = work / "inputs"
+    new_day = work / "new_day.parquet"
+    shutil.rmtree(inputs, ignore_errors=True)
+    (inputs / "survey_responses").mkdir(parents=True)
+    for table in TABLES[1:]:
+        (inputs / f"{table}.parquet").symlink_to(generated / f"{table}.parquet")
+    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT})
+    source = f"read_parquet('{generated}/survey_responses.parquet')"
+    on_last_day = f"coalesce(left(ltrim(responded_at), 10) = '{LAST_DAY}', false)"
+    con.execute(
+        f"copy (select * from {source} where not {on_last_day}) "
+        f"to '{inputs}/survey_responses/base.parquet' (format parquet, compression zstd)"
+    )
+    con.execute(
+        f"copy (select * from {source} where {on_last_day}) to '{new_day}' (format parquet)"
+    )
+    result.new_day_rows = con.execute(f"select count(*) from '{new_day}'").fetchone()[0]
+    for table in TABLES:
+        result.input_rows[table] = con.execute(
+            f"select count(*) from read_parquet('{generated}/{table}.parquet')"
+        ).fetchone()[0]
+    con.close()
+    return inputs, new_day
+
+
+def fresh_database(path: Path, inputs: Path, log: Path) -> dict[str, str]:
+    """An empty DuckDB file with the label map seeded; the environment to build it."""
+    for leftover in path.parent.glob(path.name + "*"):
+        shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
+    env = environment(path)
+    seed = subprocess.run(
+        dbt("seed", "--select", "cx_score_labels", "--vars", dbt_vars(inputs)),
+        env=env,
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+    )
+    log.write_text(seed.stdout + seed.stderr)
+    seed.check_returncode()
+    return env
+
+
+CUBE_FROM_MARTS = """
+    select 'nps' as survey_type, period_start, dimension, dimension_value, responses,
+        promoters as top_responses, detractors from db.cx__nps where period_grain = 'month'
+    union all
+    select 'csat', period_start, dimension, dimension_value, responses, satisfied_responses, 0
+    from db.cx__csat where period_grain = 'month'
+    union all
+    select 'ces', period_start, dimension, dimension_value, responses, easy_responses, 0
+    from db.cx__ces where period_grain = 'month'
+"""
+
+
+def rows_differ(con: duckdb.DuckDBPyConnection, left: str, right: str) -> int:
+    return con.execute(
+        f"select (select count(*) from (({left}) except all ({right})))"
+        f" + (select count(*) from (({right}) except all ({left})))"
+    ).fetchone()[0]
+
+
+def compare_cubes(database: Path, floor: Path, pandas_cube: Path | None) -> dict[str, bool]:
+    con = duckdb.connect()
+    con.execute(f"attach '{database}' as db (read_only)")
+    columns = (
+        "survey_type, cast(period_start as date), dimension, dimension_value, "
+        "responses, top_responses, detractors"
+    )
+    floor_rows = f"select {columns} from '{floor}'"
+    agree = {
+        "dbt = floor": rows_differ(con, f"select {columns} from ({CUBE_FROM_MARTS})", floor_rows)
+        == 0
+    }
+    if pandas_cube is not None and pandas_cube.exists():
+        agree["pandas = floor"] = (
+            rows_differ(con, f"select {columns} from '{pandas_cube}'", floor_rows) == 0
+        )
+    con.close()
+    return agree
+
+
+def tables_equal(left: Path, right: Path) -> bool:
+    con = duckdb.connect()
+    con.execute(f"attach '{left}' as a (read_only)")
+    con.execute(f"attach '{right}' as b (read_only)")
+    same = all(
+        rows_differ(con, f"select * from a.{table}", f"select * from b.{table}") == 0
+        for table in SURVEY_MARTS
+    )
+    con.close()
+    return same
+
+
+def run_size(responses: int, out: Path, everything: bool) -> SizeResult:
+    print(f"== {responses:,} survey responses", flush=True)
+    work = out / str(responses)
+    work.mkdir(parents=True, exist_ok=True)
+    result = SizeResult(responses=responses)
+    inputs, new_day = prepare_inputs(work, responses, result)
+    appended = inputs / "survey_responses" / "new_day.parquet"
+    shutil.copy(new_day, appended)
+
+    full_db = work / "full.duckdb"
+    env = fresh_database(full_db, inputs, work / "seed.log")
+    result.validate = measure(
+        [str(BIN / "cx-metrics"), "validate", "--vars", dbt_vars(inputs)],
+        work / "validate.log",
+        env,
+    )
+    result.floor = measure(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "floor.py"),
+            str(inputs),
+            str(work / "floor.parquet"),
+        ],
+        work / "floor.log",
+        env,
+    )
+    pandas_cube = work / "pandas.parquet"
+    pandas_cube.unlink(missing_ok=True)
+    result.pandas = measure(
+        [
+            sys.executable,
+            str(REPO / "benchmarks" / "pandas_cube.py"),
+            str(inputs),
+            str(pandas_cube),
+        ],
+        work / "pandas.log",
+        env,
+        cap_mb=PANDAS_CAP_MB,
+    )
+    months_db = work / "months.duckdb"
+    months_env = fresh_database(months_db, inputs, work / "seed.log")
+    result.dbt_survey_months = measure(
+        dbt(
+            "run", "--select", *SURVEY_BUILD, "--vars", dbt_vars(inputs, cx_period_grains=["month"])
+        ),
+        work / "dbt_survey_months.log",
+        months_env,
+    )
+    result.dbt_survey = measure(
+        dbt("run", "--select", *SURVEY_BUILD, "--vars", dbt_vars(inputs)),
+        work / "dbt_survey.log",
+        env,
+    )
+    result.cubes_agree = compare_cubes(full_db, work / "floor.parquet", pandas_cube)
+    if everything:
+        all_env = fresh_database(work / "everything.duckdb", inputs, work / "seed.log")
+        result.dbt_everything = measure(
+            # Unit tests read their inputs' column types from tables; they do not depend on size.
+            dbt("build", "--exclude", "resource_type:unit_test", "--vars", dbt_vars(inputs)),
+            work / "dbt_everything.log",
+            all_env,
+        )
+
+    appended.unlink()
+    incremental_db = work / "incremental.duckdb"
+    inc_env = fresh_database(incremental_db, inputs, work / "seed.log")
+    result.dbt_base = measure(
+        dbt("run", "--select", *SURVEY_BUILD, "--vars", dbt_vars(inputs)),
+        work / "dbt_base.log",
+        inc_env,
+    )
+    shutil.copy(new_day, appended)
+    result.incremental = measure(
+        dbt("run", "--select", *SURVEY_MARTS, "--vars", dbt_vars(inputs)),
+        work / "incremental.log",
+        inc_env,
+    )
+    result.incremental_noop = measure(
+        dbt("run", "--select", *SURVEY_MARTS, "--vars", dbt_vars(inputs)),
+        work / "incremental_noop.log",
+        inc_env,
+    )
+    result.incremental_equals_full = tables_equal(full_db, incremental_db)
+    print(f"    agree: {result.cubes_agree}, incremental = full: {result.incremental_equals_full}")
+    return result
+
+
+def exponent(points: list[tuple[float, float]]) -> float | None:
+    """Least-squares slope of log(seconds) on log(rows): 1.0 is linear."""
+    if len(points) < 2:
+        return None
+    xs = [math.log(x) for x, _ in points]
+    ys = [math.log(y) for _, y in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return round(
+        sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True))
+        / sum((x - mx) ** 2 for x in xs),
+        2,
+    )
+
+
+def machine() -> dict[str, object]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if line.startswith("model name")
+        ),
+        platform.processor(),
+    )
+    memory_kb = next(
+        int(line.split()[1])
+        for line in Path("/proc/meminfo").read_text().splitlines()
+        if line.startswith("MemTotal:")
+    )
+    return {
+        "cpu": cpu,
+        "cores": os.cpu_count(),
+        "memory_gb": round(memory_kb / 1024 / 1024, 1),
+        "python": platform.python_version(),
+        "duckdb": version("duckdb"),
+        "dbt-core": version("dbt-core"),
+        "dbt-duckdb": version("dbt-duckdb"),
+        "pandas": version("pandas"),
+        "duckdb_memory_limit": MEMORY_LIMIT,
+    }
+
+
+def fmt(m: Measure | None) -> str:
+    if m is None:
+        return "-"
+    text = f"{m.seconds:,.1f} s / {m.peak_mb / 1000:.2f} GB"
+    return text if m.ok else f"{text} ({m.note})"
+
+
+def ratio(a: Measure | None, b: Measure | None) -> str:
+    if not (a and b and a.ok and b.ok):
+        return "-"
+    return f"{a.seconds / b.seconds:.2f}"
+
+
+def render(results: list[SizeResult], info: dict[str, object]) -> str:
+    lines = [
+        "# cx_metrics benchmark",
+        "",
+        "Machine: " + ", ".join(f"{k} {v}" for k, v in info.items()),
+        "",
+        "Wall time / peak resident memory of each step, in its own process.",
+        "",
+        "| step | " + " | ".join(f"{r.responses:,} responses" for r in results) + " |",
+        "|---|" + "---|" * len(results),
+    ]
+    rows = [
+        (
+            "input rows (survey, customers, tickets, follow-ups)",
+            lambda r: " / ".join(f"{n:,}" for n in r.input_rows.values()),
+        ),
+        ("`cx-metrics validate` (all four inputs)", lambda r: fmt(r.validate)),
+        ("floor: hand-written DuckDB query, monthly cube", lambda r: fmt(r.floor)),
+        ("alternative: pandas, monthly cube", lambda r: fmt(r.pandas)),
+        (
+            "dbt run, survey marts, months only (the floor's cube)",
+            lambda r: fmt(r.dbt_survey_months),
+        ),
+        (
+            "dbt run, survey marts, default grains (week, month, quarter)",
+            lambda r: fmt(r.dbt_survey),
+        ),
+        ("dbt build, all models and data tests", lambda r: fmt(r.dbt_everything)),
+        ("dbt run, survey marts, without the last day", lambda r: fmt(r.dbt_base)),
+        (
+            "incremental: the last day appended (rows)",
+            lambda r: f"{fmt(r.incremental)} ({r.new_day_rows:,})",
+        ),
+        ("incremental: nothing new", lambda r: fmt(r.incremental_noop)),
+        (
+            "survey rows / s, dbt run (default grains)",
+            lambda r: (
+                f"{r.input_rows['survey_responses'] / r.dbt_survey.seconds:,.0f}"
+                if r.dbt_survey
+                else "-"
+            ),
+        ),
+        (
+            "input rows / s, validate",
+            lambda r: (
+                f"{sum(r.input_rows.values()) / r.validate.seconds:,.0f}" if r.validate else "-"
+            ),
+        ),
+        ("dbt (months) / floor", lambda r: ratio(r.dbt_survey_months, r.floor)),
+        ("dbt (default grains) / floor", lambda r: ratio(r.dbt_survey, r.floor)),
+        ("pandas / dbt (months)", lambda r: ratio(r.pandas, r.dbt_survey_months)),
+        ("incremental / full (default grains)", lambda r: ratio(r.incremental, r.dbt_survey)),
+        (
+            "dbt, floor and pandas cubes agree",
+            lambda r: ", ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in r.cubes_agree.items()),
+        ),
+        ("incremental tables = full build", lambda r: "yes" if r.incremental_equals_full else "NO"),
+    ]
+    for label, cell in rows:
+        lines.append(f"| {label} | " + " | ".join(cell(r) for r in results) + " |")
+    lines += ["", "Scaling exponent (slope of log time on log rows; 1.0 = linear):", ""]
+    for label, attribute in [
+        ("dbt run, survey marts", "dbt_survey"),
+        ("floor", "floor"),
+        ("validate", "validate"),
+        ("pandas", "pandas"),
+    ]:
+        points = [
+            (r.responses, getattr(r, attribute).seconds)
+            for r in results
+            if getattr(r, attribute) and getattr(r, attribute).ok
+        ]
+        lines.append(f"- {label}: {exponent(points)}")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument(
+        "--sizes",
+        default="1000000,10000000,50000000",
+        help="survey responses per run, comma separated",
+    )
+    parser.add_argument("--out", default=str(REPO / "build" / "bench"), help="work folder")
+    parser.add_argument(
+        "--no-everything", action="store_true", help="skip the dbt build of all models and tests"
+    )
+    args = parser.parse_args()
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    info = machine()
+    results = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        results.append(run_size(size, out, everything=not args.no_everything))
+        (out / "report.json").write_text(
+            json.dumps({"machine": info, "results": [asdict(r) for r in results]}, indent=2)
+        )
+        (out / "report.md").write_text(render(results, info))
+    print((out / "report.md").read_text())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
