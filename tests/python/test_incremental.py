@@ -1,0 +1,186 @@
+"""Incremental refresh of the survey marts equals a full rebuild (issue 7).
+
+Inputs are Parquet files read in place (cx_source_parquet_path). The survey responses answered
+on the last two days arrive later, as a file of their own, together with hand-made late rows
+that exercise each rule of the incremental model; the refreshed tables must equal a build of
+everything at once, and a refresh with nothing new must change nothing.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import query, run_dbt
+
+from cx_metrics.demo_data.generator import DemoConfig
+from cx_metrics.demo_data.writers import TABLES, write_parquet
+
+SURVEY_MARTS = ["cx__survey_responses", "cx__nps", "cx__csat", "cx__ces"]
+SURVEY_BUILD = ["+cx__nps", "+cx__csat", "+cx__ces"]
+ARRIVES_LATER = "2025-09-29"  # rows answered on or after this day are appended later
+
+
+def _copy_of(con: duckdb.DuckDBPyConnection, source: str, where: str, **changes: str) -> str:
+    """SQL for one clean raw row of the source (an NPS answer with a whole-number score and a
+    key of its own), with some columns replaced."""
+    (response_id,) = con.execute(
+        f"select response_id from {source} where {where} and survey_type = 'nps'"
+        " and regexp_full_match(score, '[0-9]+') and response_id in ("
+        f"  select response_id from {source} group by response_id having count(*) = 1)"
+        " order by response_id limit 1"
+    ).fetchone()
+    replaced = ", ".join(f"'{value}' as {column}" for column, value in changes.items())
+    return (
+        f"select * replace ({replaced}) from {source} where response_id = '{response_id}'"
+        if changes
+        else f"select * from {source} where response_id = '{response_id}'"
+    )
+
+
+@pytest.fixture(scope="module")
+def parquet_inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict]:
+    """(inputs folder without the later rows, the later rows' file, the hand-made cases)."""
+    root = tmp_path_factory.mktemp("incremental")
+    generated = root / "generated"
+    write_parquet(DemoConfig(customers=1500, customers_per_chunk=500), generated)
+    inputs = root / "inputs"
+    (inputs / "survey_responses").mkdir(parents=True)
+    for table in TABLES[1:]:
+        shutil.copy(generated / f"{table}.parquet", inputs / f"{table}.parquet")
+    source = f"read_parquet('{generated}/survey_responses.parquet')"
+    later = f"coalesce(left(ltrim(responded_at), 10) >= '{ARRIVES_LATER}', false)"
+    con = duckdb.connect()
+    early_key = _copy_of(con, source, "responded_at < '2025-03-01'")
+    recent_key = _copy_of(con, source, "left(responded_at, 10) in ('2025-09-27', '2025-09-28')")
+    cases = {
+        # A later copy of an early key: the early row stays, the copy is a duplicate.
+        "early key again": _copy_of(
+            con, source, "responded_at < '2025-03-01'", responded_at="2025-09-30 08:00:00"
+        ),
+        # An earlier copy of a key built inside the lookback: the earlier copy wins.
+        "recent key earlier": _copy_of(
+            con,
+            source,
+            "left(responded_at, 10) in ('2025-09-27', '2025-09-28')",
+            responded_at="2025-09-26 07:00:00",
+            score="10",
+        ),
+        # A new answer that arrives two days late (within the 3-day lookback).
+        "late new answer": _copy_of(
+            con,
+            source,
+            "left(responded_at, 10) in ('2025-09-27', '2025-09-28')",
+            response_id="LATE-1",
+            responded_at="2025-09-27 23:00:00",
+        ),
+        # A new answer with a bad score: rejected either way.
+        "bad new answer": _copy_of(
+            con,
+            source,
+            "left(responded_at, 10) in ('2025-09-27', '2025-09-28')",
+            response_id="LATE-2",
+            score="eleven",
+        ),
+    }
+    con.execute(
+        f"copy (select * from {source} where not {later}) "
+        f"to '{inputs}/survey_responses/base.parquet' (format parquet)"
+    )
+    appended = root / "later.parquet"
+    rows = " union all ".join([f"select * from {source} where {later}", *cases.values()])
+    con.execute(f"copy ({rows}) to '{appended}' (format parquet)")
+    keys = {
+        "early": con.execute(
+            early_key.replace("select *", "select response_id, responded_at")
+        ).fetchone(),
+        "recent": con.execute(recent_key.replace("select *", "select response_id")).fetchone()[0],
+    }
+    con.close()
+    return inputs, appended, keys
+
+
+def _variables(inputs: Path) -> dict:
+    return {"cx_source_parquet_path": str(inputs), "cx_demo_data": False}
+
+
+def _build(db: Path, inputs: Path, selection: list[str]) -> str:
+    variables = _variables(inputs)
+    if not db.exists():
+        seeded = run_dbt(["seed", "--select", "cx_score_labels"], db, variables)
+        assert seeded.returncode == 0, seeded.output[-3000:]
+    run = run_dbt(["run", "--select", *selection], db, variables)
+    assert run.returncode == 0, run.output[-5000:]
+    return run.output
+
+
+def _differences(left: Path, right: Path, table: str) -> int:
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{left}' as a (read_only)")
+        con.execute(f"attach '{right}' as b (read_only)")
+        a, b = f"select * from a.{table}", f"select * from b.{table}"
+        return con.execute(
+            f"select (select count(*) from ({a} except all {b}))"
+            f" + (select count(*) from ({b} except all {a}))"
+        ).fetchone()[0]
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def builds(parquet_inputs, tmp_path_factory) -> tuple[Path, Path, Path]:
+    """(full build of everything, incremental build, the incremental build's db folder)."""
+    inputs, appended, _ = parquet_inputs
+    root = tmp_path_factory.mktemp("builds")
+    incremental = root / "incremental" / "cx.duckdb"
+    incremental.parent.mkdir()
+    _build(incremental, inputs, SURVEY_BUILD)
+    shutil.copy(appended, inputs / "survey_responses" / "later.parquet")
+    _build(incremental, inputs, SURVEY_MARTS)
+    full = root / "full" / "cx.duckdb"
+    full.parent.mkdir()
+    _build(full, inputs, SURVEY_BUILD)
+    return full, incremental, root
+
+
+def test_the_refresh_ran_incrementally(builds):
+    _, incremental, _ = builds
+    executed = incremental.parent / "target" / "run" / "cx_metrics" / "models" / "marts"
+    for model in SURVEY_MARTS:
+        sql = (executed / f"{model}.sql").read_text()
+        assert "delete from" in sql and "insert into" in sql, model
+
+
+@pytest.mark.parametrize("table", SURVEY_MARTS)
+def test_incremental_refresh_equals_a_full_rebuild(builds, table):
+    full, incremental, _ = builds
+    assert _differences(full, incremental, table) == 0
+
+
+def test_late_rows_follow_the_contract(builds, parquet_inputs):
+    _, incremental, _ = builds
+    _, _, keys = parquet_inputs
+    early_id, early_at = keys["early"]
+    rows = dict(
+        query(
+            incremental,
+            "select response_id, cast(responded_at as varchar) from cx__survey_responses "
+            "where response_id in (?, ?, 'LATE-1', 'LATE-2')",
+            [early_id, keys["recent"]],
+        )
+    )
+    assert rows[early_id] == early_at  # the earliest valid copy is kept
+    assert rows[keys["recent"]] == "2025-09-26 07:00:00"  # the earlier late copy wins
+    assert rows["LATE-1"] == "2025-09-27 23:00:00"  # late, within the lookback
+    assert "LATE-2" not in rows  # score 'eleven' is rejected
+
+
+def test_a_refresh_with_nothing_new_changes_nothing(builds, parquet_inputs, tmp_path):
+    full, incremental, _ = builds
+    inputs, _, _ = parquet_inputs
+    _build(incremental, inputs, SURVEY_MARTS)
+    for table in SURVEY_MARTS:
+        assert _differences(full, incremental, table) == 0, table
