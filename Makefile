@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 ENGINES := $(VENV)/.installed-engines
 
-.PHONY: install install-engines demo test lint seeds clean
+.PHONY: install install-engines demo test lint seeds bench clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -31,8 +31,14 @@ test: install-engines lint
 	$(BIN)/python -m pytest
 
 lint: install
-	$(BIN)/ruff check cx_metrics expectations orchestration tests
-	$(BIN)/ruff format --check cx_metrics expectations orchestration tests
+	$(BIN)/ruff check cx_metrics expectations orchestration tests benchmarks
+	$(BIN)/ruff format --check cx_metrics expectations orchestration tests benchmarks
+
+## Scale and speed on DuckDB (not part of `make test`; about an hour on 2 cores for the default
+## sizes, 1M/10M/50M survey responses): writes build/bench/report.md and report.json.
+BENCH_SIZES ?= 1000000,10000000,50000000
+bench: install
+	$(BIN)/python benchmarks/run.py --sizes $(BENCH_SIZES) --out build/bench
 
 ## Regenerate the bundled demo seed CSVs (deterministic).
 seeds: install

@@ -1,9 +1,10 @@
 {#-
     True for rows whose timestamp falls on or after a day ('YYYY-MM-DD'; none = every row).
-    timestamp is the parsed column, text the cleaned text it was parsed from. DuckDB compares
-    the text, which skips parsing every row of a large input: a text that parses starts with
-    its date as YYYY-MM-DD, so it sorts on or after the day exactly when its timestamp does
-    (texts that do not parse may pass too; they are rejected later anyway).
+    timestamp is the parsed column, text the raw text it was parsed from. DuckDB compares the
+    text (less leading spaces), which skips parsing, or even trimming, every row of a large
+    input: a text that parses starts with its date as YYYY-MM-DD after any spaces, so it sorts
+    on or after the day exactly when its timestamp does (texts that do not parse may pass too;
+    they are rejected later anyway).
 -#}
 {% macro timestamp_on_or_after(timestamp, text, day) -%}
     {{ return(adapter.dispatch('timestamp_on_or_after', 'cx_metrics')(timestamp, text, day)) }}
@@ -21,6 +22,6 @@
     {%- if day is none -%}
         (1 = 1)
     {%- else -%}
-        ({{ text }} >= '{{ day }}')
+        (ltrim({{ text }}) >= '{{ day }}')
     {%- endif -%}
 {%- endmacro %}

@@ -22,7 +22,7 @@ classified as (
         touchpoint,
         channel,
         responded_at,
-        responded_at_text,
+        responded_at_raw,
         score,
         case
             when survey_type = 'nps' then {{ cx_metrics.nps_category('score') }}

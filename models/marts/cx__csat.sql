@@ -5,11 +5,15 @@
     incremental_strategy='delete+insert',
     on_schema_change='fail',
 ) }}
+{%- set since = cx_metrics.incremental_cutoff_date('period_start') if is_incremental() else none %}
 
 with responses as (
 
     select * from {{ ref('cx__survey_responses') }}
     where survey_type = 'csat'
+    {%- if since is not none %}
+        and responded_at >= {{ cx_metrics.earliest_period_start(since) }}
+    {%- endif %}
 
 ),
 
@@ -19,7 +23,7 @@ counted as (
         relation='responses',
         event_time='responded_at',
         dimensions=var('cx_survey_dimensions'),
-        since=cx_metrics.incremental_cutoff_date('period_start') if is_incremental() else none,
+        since=since,
         measures={
             'responses': 'cast(count(*) as ' ~ dbt.type_bigint() ~ ')',
             'satisfied_responses': cx_metrics.count_where('is_satisfied'),

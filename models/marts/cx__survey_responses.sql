@@ -5,10 +5,10 @@
     Duplicates are decided here with staging's rule (rejection_reason), over the rows built.
     Incremental on response_id (delete+insert; a plain table on Spark, whose Parquet tables
     cannot delete). An incremental run reads only the answers on or after the cutoff (the day
-    of the latest response already built, less cx_incremental_lookback_days), and keeps a key's
-    built row where that row is older than the cutoff (an earlier valid row always wins). This equals a full rebuild as long
-    as rows arrive within the lookback; older late rows and changed customer segments need
-    --full-refresh.
+    of the latest response already built, less cx_incremental_lookback_days), and keeps a
+    key's built row where that row is older than the cutoff (an earlier valid row always
+    wins). This equals a full rebuild as long as rows arrive within the lookback; older late
+    rows and changed customer segments need --full-refresh.
 -#}
 {{ config(
     materialized='table' if target.type == 'spark' else 'incremental',
@@ -23,7 +23,7 @@
 with
 {%- set cutoff = cx_metrics.incremental_cutoff_date('responded_at') if is_incremental() else none %}
 
-{#- Materialized: read once, used twice (DuckDB and PostgreSQL; Spark builds a plain table). #}
+{#- An incremental run reads it twice: materialized (DuckDB, PostgreSQL; Spark builds tables). #}
 parsed as {{ 'materialized' if is_incremental() }} (
 
     select
@@ -32,7 +32,7 @@ parsed as {{ 'materialized' if is_incremental() }} (
         row_fingerprint
     from {{ ref('int_survey_responses_classified') }}
     {%- if is_incremental() %}
-    where {{ cx_metrics.timestamp_on_or_after('responded_at', 'responded_at_text', cutoff) }}
+    where {{ cx_metrics.timestamp_on_or_after('responded_at', 'responded_at_raw', cutoff) }}
     {%- endif %}
 
 ),

@@ -21,7 +21,7 @@ final as (
         channel,
         score,
         responded_at,
-        responded_at_text,
+        responded_at_raw,
         comment,
         ticket_id,
         raw_record,
