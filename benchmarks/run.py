@@ -131,9 +131,9 @@ def prepare_inputs(work: Path, responses: int, result: SizeResult) -> tuple[Path
     """Generated Parquet (kept between runs), split into the inputs without the last day and
     the last day's survey responses (appended later as a file of its own)."""
     generated = work / "generated"
-    if not (generated / "feedback_followups.parquet").exists():
-        shutil.rmtree(generated, ignore_errors=True)
-        generated.mkdir(parents=True)
+    if not generated.exists():  # written under another name, renamed when complete
+        partial = work / "generating"
+        shutil.rmtree(partial, ignore_errors=True)
         result.generate = measure(
             [
                 str(BIN / "cx-metrics"),
@@ -143,11 +143,12 @@ def prepare_inputs(work: Path, responses: int, result: SizeResult) -> tuple[Path
                 "--responses",
                 str(responses),
                 "--out",
-                str(generated),
+                str(partial),
             ],
             work / "generate.log",
             dict(os.environ),
         )
+        partial.rename(generated)
     inputs = work / "inputs"
     new_day = work / "new_day.parquet"
     shutil.rmtree(inputs, ignore_errors=True)
@@ -398,6 +399,7 @@ def render(results: list[SizeResult], info: dict[str, object]) -> str:
             "input rows (survey, customers, tickets, follow-ups)",
             lambda r: " / ".join(f"{n:,}" for n in r.input_rows.values()),
         ),
+        ("generate the Parquet inputs", lambda r: fmt(r.generate)),
         ("`cx-metrics validate` (all four inputs)", lambda r: fmt(r.validate)),
         ("floor: hand-written DuckDB query, monthly cube", lambda r: fmt(r.floor)),
         ("alternative: pandas, monthly cube", lambda r: fmt(r.pandas)),
