@@ -11,8 +11,8 @@
 {% macro cx_source(table_name) -%}
     {%- set relation = source('cx_metrics', table_name) -%}
     {%- set parquet_path = var('cx_source_parquet_path', none) -%}
-    {%- if var('cx_demo_data', true) and not parquet_path and model.resource_type != 'unit_test' -%}
-        {#- The demo seeds land where the source points by default: build them first. -#}
+    {%- if var('cx_demo_data', true) and not parquet_path and model.resource_type == 'model' -%}
+        {#- The demo seeds land where the source points by default: models build after them. -#}
         {%- set demo_seed = ref('cx_demo__' ~ table_name) -%}
     {%- endif -%}
     {%- set identifier_var = 'cx_' ~ table_name ~ '_identifier' -%}
