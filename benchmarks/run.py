@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import math
+import multiprocessing
 import os
 import platform
 import shutil
@@ -29,6 +30,7 @@ import subprocess
 import sys
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
 from pathlib import Path
@@ -127,6 +129,38 @@ def dbt_vars(inputs: Path, **extra: object) -> str:
     return json.dumps({"cx_source_parquet_path": str(inputs), "cx_demo_data": False, **extra})
 
 
+def isolated(function, *args):
+    """Run a DuckDB-heavy step in a fresh (spawned) process. A measured command is started by
+    (v)fork, and Linux counts the parent's peak memory in the child's ru_maxrss: this process
+    must stay small for the figures to be the commands' own."""
+    with ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn")) as pool:
+        return pool.submit(function, *args).result()
+
+
+def split_inputs(generated: Path, inputs: Path, new_day: Path) -> tuple[int, dict[str, int]]:
+    """Survey responses without the last day into inputs/, the last day into new_day; the
+    rows of the last day and of each generated input."""
+    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT})
+    source = f"read_parquet('{generated}/survey_responses.parquet')"
+    on_last_day = f"coalesce(left(ltrim(responded_at), 10) = '{LAST_DAY}', false)"
+    con.execute(
+        f"copy (select * from {source} where not {on_last_day}) "
+        f"to '{inputs}/survey_responses/base.parquet' (format parquet, compression zstd)"
+    )
+    con.execute(
+        f"copy (select * from {source} where {on_last_day}) to '{new_day}' (format parquet)"
+    )
+    new_day_rows = con.execute(f"select count(*) from '{new_day}'").fetchone()[0]
+    input_rows = {
+        table: con.execute(
+            f"select count(*) from read_parquet('{generated}/{table}.parquet')"
+        ).fetchone()[0]
+        for table in TABLES
+    }
+    con.close()
+    return new_day_rows, input_rows
+
+
 def prepare_inputs(work: Path, responses: int, result: SizeResult) -> tuple[Path, Path]:
     """Generated Parquet (kept between runs), split into the inputs without the last day and
     the last day's survey responses (appended later as a file of its own)."""
@@ -155,22 +189,7 @@ def prepare_inputs(work: Path, responses: int, result: SizeResult) -> tuple[Path
     (inputs / "survey_responses").mkdir(parents=True)
     for table in TABLES[1:]:
         (inputs / f"{table}.parquet").symlink_to(generated / f"{table}.parquet")
-    con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT})
-    source = f"read_parquet('{generated}/survey_responses.parquet')"
-    on_last_day = f"coalesce(left(ltrim(responded_at), 10) = '{LAST_DAY}', false)"
-    con.execute(
-        f"copy (select * from {source} where not {on_last_day}) "
-        f"to '{inputs}/survey_responses/base.parquet' (format parquet, compression zstd)"
-    )
-    con.execute(
-        f"copy (select * from {source} where {on_last_day}) to '{new_day}' (format parquet)"
-    )
-    result.new_day_rows = con.execute(f"select count(*) from '{new_day}'").fetchone()[0]
-    for table in TABLES:
-        result.input_rows[table] = con.execute(
-            f"select count(*) from read_parquet('{generated}/{table}.parquet')"
-        ).fetchone()[0]
-    con.close()
+    result.new_day_rows, result.input_rows = isolated(split_inputs, generated, inputs, new_day)
     return inputs, new_day
 
 
@@ -295,7 +314,7 @@ def run_size(responses: int, out: Path, everything: bool) -> SizeResult:
         work / "dbt_survey.log",
         env,
     )
-    result.cubes_agree = compare_cubes(full_db, work / "floor.parquet", pandas_cube)
+    result.cubes_agree = isolated(compare_cubes, full_db, work / "floor.parquet", pandas_cube)
     if everything:
         all_env = fresh_database(work / "everything.duckdb", inputs, work / "seed.log")
         result.dbt_everything = measure(
@@ -324,7 +343,7 @@ def run_size(responses: int, out: Path, everything: bool) -> SizeResult:
         work / "incremental_noop.log",
         inc_env,
     )
-    result.incremental_equals_full = tables_equal(full_db, incremental_db)
+    result.incremental_equals_full = isolated(tables_equal, full_db, incremental_db)
     print(f"    agree: {result.cubes_agree}, incremental = full: {result.incremental_equals_full}")
     return result
 
@@ -469,7 +488,10 @@ def main() -> int:
     )
     parser.add_argument("--out", default=str(REPO / "build" / "bench"), help="work folder")
     parser.add_argument(
-        "--no-everything", action="store_true", help="skip the dbt build of all models and tests"
+        "--everything-up-to",
+        type=int,
+        default=10_000_000,
+        help="sizes up to this also get the dbt build of all models and tests (0: none)",
     )
     args = parser.parse_args()
     out = Path(args.out)
@@ -477,7 +499,7 @@ def main() -> int:
     info = machine()
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
-        results.append(run_size(size, out, everything=not args.no_everything))
+        results.append(run_size(size, out, everything=size <= args.everything_up_to))
         (out / "report.json").write_text(
             json.dumps({"machine": info, "results": [asdict(r) for r in results]}, indent=2)
         )
