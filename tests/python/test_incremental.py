@@ -8,12 +8,15 @@ everything at once, and a refresh with nothing new must change nothing.
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
+import subprocess
 from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import query, run_dbt
+from conftest import BIN, REPO, dbt_env, query, run_dbt
 
 from cx_metrics.demo_data.generator import DemoConfig
 from cx_metrics.demo_data.writers import TABLES, write_parquet
@@ -184,3 +187,37 @@ def test_a_refresh_with_nothing_new_changes_nothing(builds, parquet_inputs, tmp_
     _build(incremental, inputs, SURVEY_MARTS)
     for table in SURVEY_MARTS:
         assert _differences(full, incremental, table) == 0, table
+
+
+def test_validation_reads_the_parquet_inputs(builds, parquet_inputs, tmp_path):
+    """`cx-metrics validate` with the same vars reads the same files: every row, and the
+    generator's bad survey rows (24 of each of 9 kinds) plus three of the hand-made cases: the
+    later copy of the early key, the bad score, and the recent key's original row, which its
+    earlier late copy turns into a duplicate. At this small size the generator's fixed 144 bad tickets are 7%
+    of the tickets, so the blocking threshold is raised for the verdict to pass."""
+    full, _, _ = builds
+    inputs, _, _ = parquet_inputs
+    report_file = tmp_path / "report.json"
+    done = subprocess.run(
+        [
+            str(BIN / "cx-metrics"),
+            "validate",
+            "--vars",
+            json.dumps({**_variables(inputs), "cx_validation_max_rejected_pct": 10}),
+            "--report-json",
+            str(report_file),
+        ],
+        cwd=REPO,
+        env={**os.environ, **dbt_env(full)},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
+    report = json.loads(report_file.read_text())
+    survey = report["tables"]["survey_responses"]
+    files = f"read_parquet('{inputs}/survey_responses/*.parquet')"
+    assert survey["rows"] == query(full, f"select count(*) from {files}")[0][0]
+    would_reject = next(
+        e for e in survey["expectations"] if e["problem"].endswith("would be rejected")
+    )
+    assert would_reject["unexpected_count"] == 24 * 9 + 3
