@@ -193,8 +193,9 @@ def test_validation_reads_the_parquet_inputs(builds, parquet_inputs, tmp_path):
     """`cx-metrics validate` with the same vars reads the same files: every row, and the
     generator's bad survey rows (24 of each of 9 kinds) plus three of the hand-made cases: the
     later copy of the early key, the bad score, and the recent key's original row, which its
-    earlier late copy turns into a duplicate. At this small size the generator's fixed 144 bad tickets are 7%
-    of the tickets, so the blocking threshold is raised for the verdict to pass."""
+    earlier late copy turns into a duplicate. At this small size the generator's fixed 144 bad
+    tickets are 7% of the tickets, so the blocking threshold is raised for the verdict to pass.
+    """
     full, _, _ = builds
     inputs, _, _ = parquet_inputs
     report_file = tmp_path / "report.json"
