@@ -124,26 +124,18 @@ def _context(docs_dir: Path) -> gx.data_context.AbstractDataContext:
     return context
 
 
-def _columns(con: duckdb.DuckDBPyConnection, table: TableSettings) -> list[str] | None:
-    """The table's column names, or None when it does not exist."""
-    if table.relation.startswith("read_parquet("):  # cx_source_parquet_path: files checked by dbt
-        return [
-            name
-            for (name, *_) in con.execute(f"describe select * from {table.relation}").fetchall()
-        ]
-    rows = con.execute(
-        "select column_name from information_schema.columns"
-        " where table_catalog = ? and table_schema = ? and table_name = ?",
-        [table.database, table.schema, table.identifier],
-    ).fetchall()
-    return [name for (name,) in rows] or None
+def _columns(con: duckdb.DuckDBPyConnection, relation: str) -> list[str] | None:
+    """The relation's column names (a table, or the read_parquet(...) of files that dbt's
+    cx_source found), or None when it does not exist."""
+    try:
+        return [name for (name, *_) in con.execute(f"select * from {relation} limit 0").description]
+    except duckdb.CatalogException:
+        return None
 
 
 def _ensure_label_map(con: duckdb.DuckDBPyConnection, settings: ValidationSettings) -> None:
     """Staging maps labels through the label-map seed: load it if it is not there yet."""
-    try:
-        con.execute(f"select 1 from {settings.labels_relation} limit 0")
-    except duckdb.CatalogException:
+    if _columns(con, settings.labels_relation) is None:
         run_dbt(["seed", "--quiet", "--select", settings.labels_model, *settings.dbt_args])
 
 
@@ -279,7 +271,7 @@ def _validate_duckdb(context, settings: ValidationSettings, chunk_rows: int) -> 
         con.execute(f"set {name} = '{value}'")
     try:
         for table in settings.tables.values():
-            table.problem = structural_problem(table, _columns(con, table))
+            table.problem = structural_problem(table, _columns(con, table.relation))
         compile_staging(settings)
         _ensure_label_map(con, settings)
         report = ValidationReport(tables=[], settings=settings)
