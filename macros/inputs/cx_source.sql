@@ -39,7 +39,7 @@
                     "cx_metrics: input table '" ~ table_name ~ "' was not found at " ~ relation ~ ". "
                     ~ "Fix: point the package at it with vars cx_source_database, cx_source_schema and "
                     ~ identifier_var ~ " (for example --vars '{cx_source_schema: raw, " ~ identifier_var
-                    ~ ": my_table}')" ~ (", or set cx_using_feedback_followups: false to build without it" if table_name == 'feedback_followups' else "") ~ "."
+                    ~ ": my_table}')" ~ cx_metrics._cx_optional_input_fix(table_name) ~ "."
                 ) }}
             {%- endif -%}
             {%- set present = adapter.get_columns_in_relation(found) | map(attribute='name') | map('lower') | list -%}
@@ -73,8 +73,13 @@
             "cx_metrics: input table '" ~ table_name ~ "' has no Parquet file at " ~ base
             ~ ".parquet nor under " ~ base ~ "/. Fix: write it there, point cx_source_parquet_path "
             ~ "at the folder that holds it, or set cx_" ~ table_name ~ "_identifier to its file name"
-            ~ (", or set cx_using_feedback_followups: false to build without it" if table_name == 'feedback_followups' else "") ~ "."
+            ~ cx_metrics._cx_optional_input_fix(table_name) ~ "."
         ) }}
     {%- endif -%}
     {{ return("read_parquet([" ~ patterns | join(', ') ~ "], union_by_name = true)") }}
+{%- endmacro %}
+
+{#- The last words of a fix for a missing input: an optional input can be switched off. -#}
+{% macro _cx_optional_input_fix(table_name) -%}
+    {{ return(", or set cx_using_feedback_followups: false to build without it" if table_name == 'feedback_followups' else "") }}
 {%- endmacro %}
