@@ -129,6 +129,15 @@ def dbt_vars(inputs: Path, **extra: object) -> str:
     return json.dumps({"cx_source_parquet_path": str(inputs), "cx_demo_data": False, **extra})
 
 
+def dbt_run(
+    selection: list[str], inputs: Path, log: Path, env: dict[str, str], **extra: object
+) -> Measure:
+    """Measure a `dbt run` of the selection on the Parquet inputs (extra: more vars)."""
+    return measure(
+        dbt("run", "--select", *selection, "--vars", dbt_vars(inputs, **extra)), log, env
+    )
+
+
 def isolated(function, *args):
     """Run a DuckDB-heavy step in a fresh (spawned) process. A measured command is started by
     (v)fork, and Linux counts the parent's peak memory in the child's ru_maxrss: this process
@@ -302,18 +311,10 @@ def run_size(responses: int, out: Path, everything: bool) -> SizeResult:
     )
     months_db = work / "months.duckdb"
     months_env = fresh_database(months_db, inputs, work / "seed.log")
-    result.dbt_survey_months = measure(
-        dbt(
-            "run", "--select", *SURVEY_BUILD, "--vars", dbt_vars(inputs, cx_period_grains=["month"])
-        ),
-        work / "dbt_survey_months.log",
-        months_env,
+    result.dbt_survey_months = dbt_run(
+        SURVEY_BUILD, inputs, work / "dbt_survey_months.log", months_env, cx_period_grains=["month"]
     )
-    result.dbt_survey = measure(
-        dbt("run", "--select", *SURVEY_BUILD, "--vars", dbt_vars(inputs)),
-        work / "dbt_survey.log",
-        env,
-    )
+    result.dbt_survey = dbt_run(SURVEY_BUILD, inputs, work / "dbt_survey.log", env)
     result.cubes_agree = isolated(compare_cubes, full_db, work / "floor.parquet", pandas_cube)
     if everything:
         all_env = fresh_database(work / "everything.duckdb", inputs, work / "seed.log")
@@ -327,22 +328,10 @@ def run_size(responses: int, out: Path, everything: bool) -> SizeResult:
     appended.unlink()
     incremental_db = work / "incremental.duckdb"
     inc_env = fresh_database(incremental_db, inputs, work / "seed.log")
-    result.dbt_base = measure(
-        dbt("run", "--select", *SURVEY_BUILD, "--vars", dbt_vars(inputs)),
-        work / "dbt_base.log",
-        inc_env,
-    )
+    result.dbt_base = dbt_run(SURVEY_BUILD, inputs, work / "dbt_base.log", inc_env)
     shutil.copy(new_day, appended)
-    result.incremental = measure(
-        dbt("run", "--select", *SURVEY_MARTS, "--vars", dbt_vars(inputs)),
-        work / "incremental.log",
-        inc_env,
-    )
-    result.incremental_noop = measure(
-        dbt("run", "--select", *SURVEY_MARTS, "--vars", dbt_vars(inputs)),
-        work / "incremental_noop.log",
-        inc_env,
-    )
+    result.incremental = dbt_run(SURVEY_MARTS, inputs, work / "incremental.log", inc_env)
+    result.incremental_noop = dbt_run(SURVEY_MARTS, inputs, work / "incremental_noop.log", inc_env)
     result.incremental_equals_full = isolated(tables_equal, full_db, incremental_db)
     print(f"    agree: {result.cubes_agree}, incremental = full: {result.incremental_equals_full}")
     return result
