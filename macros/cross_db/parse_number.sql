@@ -1,11 +1,21 @@
 {#-
-    Text to a double, or null when the text is not a plain decimal number.
+    An input value to a double, or null when it is not a plain decimal number.
+    kind is the column's kind in the warehouse (cx_input_kinds): a typed number is used as it
+    is, except NaN and infinities, which are not numbers here either (null); anything else is
+    parsed as text.
     The text is validated before it is cast, so bad text never fails a query (Postgres casts
     raise) and never becomes a number by accident (Spark and DuckDB casts accept 'inf', '1e3',
     'NaN'): the same text parses to the same number on every engine.
 -#}
-{% macro parse_number(expression) -%}
-    {{ return(adapter.dispatch('parse_number', 'cx_metrics')(expression)) }}
+{% macro parse_number(expression, kind='text') -%}
+    {%- if kind == 'number' -%}
+    case
+        when cast({{ expression }} as {{ cx_metrics.type_double() }}) between -1.0e300 and 1.0e300
+            then cast({{ expression }} as {{ cx_metrics.type_double() }})
+    end
+    {%- else -%}
+        {{ return(adapter.dispatch('parse_number', 'cx_metrics')(expression)) }}
+    {%- endif -%}
 {%- endmacro %}
 
 {% macro default__parse_number(expression) -%}

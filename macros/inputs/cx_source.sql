@@ -9,11 +9,16 @@
     run). The path may be anything DuckDB can glob (a local folder, s3://... with httpfs).
 -#}
 {% macro cx_source(table_name) -%}
+    {{ return(cx_metrics._cx_checked_input(table_name)['location']) }}
+{%- endmacro %}
+
+{#- {'location': what to select from, 'types': {column: warehouse data type}} of one input. -#}
+{% macro _cx_checked_input(table_name) -%}
+    {%- set types = {} -%}
     {%- set relation = source('cx_metrics', table_name) -%}
     {%- set parquet_path = var('cx_source_parquet_path', none) -%}
-    {%- if var('cx_demo_data', true) and not parquet_path and model.resource_type == 'model' -%}
-        {#- The demo seeds land where the source points by default: models build after them. -#}
-        {%- set demo_seed = ref('cx_demo__' ~ table_name) -%}
+    {%- if not parquet_path and model.resource_type == 'model' -%}
+        {%- do cx_metrics.cx_input_upstream(table_name) -%}
     {%- endif -%}
     {%- set identifier_var = 'cx_' ~ table_name ~ '_identifier' -%}
     {%- set location = relation -%}
@@ -28,22 +33,17 @@
         {%- set location = cx_metrics._cx_parquet_location(table_name, relation.identifier, parquet_path) -%}
     {%- endif -%}
     {%- if execute and model.resource_type == 'model' -%}
-        {%- if parquet_path -%}
-            {%- set described = run_query('describe select * from ' ~ location) -%}
-            {%- set found = location -%}
-            {%- set present = described.columns['column_name'].values() | map('lower') | list -%}
-        {%- else -%}
-            {%- set found = adapter.get_relation(relation.database, relation.schema, relation.identifier) -%}
-            {%- if found is none -%}
-                {{ exceptions.raise_compiler_error(
-                    "cx_metrics: input table '" ~ table_name ~ "' was not found at " ~ relation ~ ". "
-                    ~ "Fix: point the package at it with vars cx_source_database, cx_source_schema and "
-                    ~ identifier_var ~ " (for example --vars '{cx_source_schema: raw, " ~ identifier_var
-                    ~ ": my_table}')" ~ cx_metrics._cx_optional_input_fix(table_name) ~ "."
-                ) }}
-            {%- endif -%}
-            {%- set present = adapter.get_columns_in_relation(found) | map(attribute='name') | map('lower') | list -%}
+        {%- set found = location if parquet_path else adapter.get_relation(relation.database, relation.schema, relation.identifier) -%}
+        {%- if found is none -%}
+            {{ exceptions.raise_compiler_error(
+                "cx_metrics: input table '" ~ table_name ~ "' was not found at " ~ relation ~ ". "
+                ~ "Fix: point the package at it with vars cx_source_database, cx_source_schema and "
+                ~ identifier_var ~ " (for example --vars '{cx_source_schema: raw, " ~ identifier_var
+                ~ ": my_table}')" ~ cx_metrics._cx_optional_input_fix(table_name) ~ "."
+            ) }}
         {%- endif -%}
+        {%- do types.update(cx_metrics._cx_column_types(found, parquet_path)) -%}
+        {%- set present = types | list -%}
         {%- for column in cx_metrics.cx_input_columns(table_name) -%}
             {%- if column not in present -%}
                 {{ exceptions.raise_compiler_error(
@@ -55,7 +55,7 @@
             {%- endif -%}
         {%- endfor -%}
     {%- endif -%}
-    {{ return(location) }}
+    {{ return({'location': location, 'types': types}) }}
 {%- endmacro %}
 
 {#- read_parquet() over the file and/or folder of one input that exist, or a build error. -#}
@@ -79,7 +79,23 @@
     {{ return("read_parquet([" ~ patterns | join(', ') ~ "], union_by_name = true)") }}
 {%- endmacro %}
 
+{#- {lower-cased column name: its data type as the warehouse names it} of a found input. -#}
+{% macro _cx_column_types(found, parquet_path) -%}
+    {%- set types = {} -%}
+    {%- if parquet_path -%}
+        {%- set described = run_query('describe select * from ' ~ found) -%}
+        {%- for row in described.rows -%}
+            {%- do types.update({row['column_name'] | lower: row['column_type']}) -%}
+        {%- endfor -%}
+    {%- else -%}
+        {%- for column in adapter.get_columns_in_relation(found) -%}
+            {%- do types.update({column.name | lower: column.data_type}) -%}
+        {%- endfor -%}
+    {%- endif -%}
+    {{ return(types) }}
+{%- endmacro %}
+
 {#- The last words of a fix for a missing input: an optional input can be switched off. -#}
 {% macro _cx_optional_input_fix(table_name) -%}
-    {{ return(", or set cx_using_feedback_followups: false to build without it" if table_name == 'feedback_followups' else "") }}
+    {{ return("" if table_name == 'survey_responses' else ", or set cx_using_" ~ table_name ~ ": false to build without it") }}
 {%- endmacro %}

@@ -12,7 +12,7 @@
     } -%}
     {%- set tables = {} -%}
     {%- for name, key in keys.items() -%}
-        {%- if name != 'feedback_followups' or var('cx_using_feedback_followups', true) -%}
+        {%- if cx_metrics.cx_using(name) -%}
             {%- set relation = source('cx_metrics', name) -%}
             {#- The relation is read_parquet(...) when the input is read in place from Parquet. -#}
             {%- do tables.update({name: {

@@ -1,3 +1,4 @@
+{{ config(enabled=var('cx_using_support_tickets', true)) }}
 {#- Support tickets that passed staging's checks, one row per ticket. -#}
 
 with tickets as (

@@ -1,3 +1,4 @@
+{{ config(enabled=var('cx_using_support_tickets', true)) }}
 {#-
     Accepted tickets with the customer's segment and their service-level measures: exact
     elapsed minutes to first response and hours to resolution, and whether a resolved ticket
@@ -11,11 +12,14 @@ with tickets as (
 
 ),
 
+{%- if var('cx_using_customers', true) %}
+
 customers as (
 
     select customer_id, segment from {{ ref('int_customers_accepted') }}
 
 ),
+{%- endif %}
 
 final as (
 
@@ -24,7 +28,7 @@ final as (
         tickets.customer_id,
         tickets.channel,
         tickets.priority,
-        coalesce(customers.segment, 'unknown') as segment,
+        {{ "coalesce(customers.segment, 'unknown')" if var('cx_using_customers', true) else "'unknown'" }} as segment,
         tickets.created_at,
         tickets.first_response_at,
         tickets.resolved_at,
@@ -40,8 +44,10 @@ final as (
             false
         ) as is_first_contact_resolution
     from tickets
+    {%- if var('cx_using_customers', true) %}
     left join customers
         on tickets.customer_id = customers.customer_id
+    {%- endif %}
 
 )
 

@@ -1,3 +1,4 @@
+{{ config(enabled=var('cx_using_customers', true)) }}
 {#-
     Customer flows per period [ps, pe) and dimension value, with a row for every period from the
     first customer start to the period of the latest start or churn (contract section 3):

@@ -2,16 +2,27 @@
     The weighted CX index per period and dimension value (all, segment): each family normalized
     to 0-100 (nps_component = (nps + 100) / 2; CSAT, CES easy share, retention rate and FCR as
     they are) and combined with the weights of cx_index_weights, renormalized over the
-    components present in the row.
+    components present in the row. Without customers (cx_using_customers false) or tickets
+    (cx_using_support_tickets false) the retention or FCR component is null.
 -#}
 {%- set dimensions = ['all', 'segment'] -%}
 {%- set families = [
     ('nps', ref('cx__nps'), '(nps + 100) / 2'),
     ('csat', ref('cx__csat'), 'csat_pct'),
     ('ces', ref('cx__ces'), 'ces_easy_pct'),
-    ('retention', ref('cx__customer_churn'), 'retention_rate_pct'),
-    ('fcr', ref('cx__service_levels'), 'fcr_pct'),
 ] -%}
+{#- A family whose input is switched off has a null component: the index renormalizes. -#}
+{%- set absent = [] -%}
+{%- if var('cx_using_customers', true) -%}
+    {%- do families.append(('retention', ref('cx__customer_churn'), 'retention_rate_pct')) -%}
+{%- else -%}
+    {%- do absent.append('retention') -%}
+{%- endif -%}
+{%- if var('cx_using_support_tickets', true) -%}
+    {%- do families.append(('fcr', ref('cx__service_levels'), 'fcr_pct')) -%}
+{%- else -%}
+    {%- do absent.append('fcr') -%}
+{%- endif -%}
 
 with
 {%- for name, relation, expression in families %}
@@ -48,6 +59,9 @@ joined as (
         row_keys.dimension_value
         {%- for name, relation, expression in families %},
         {{ name }}_components.{{ name }}_component
+        {%- endfor %}
+        {%- for name in absent %},
+        cast(null as {{ cx_metrics.type_double() }}) as {{ name }}_component
         {%- endfor %}
     from row_keys
     {%- for name, relation, expression in families %}

@@ -1,12 +1,13 @@
 {#- Every input row that was not accepted, with its reason and the raw values: nothing is lost. -#}
-{%- set inputs = [
-    ('survey_responses', 'stg_cx__survey_responses', 'response_id'),
-    ('customers', 'stg_cx__customers', 'customer_id'),
-    ('support_tickets', 'stg_cx__support_tickets', 'ticket_id'),
-] -%}
-{%- if var('cx_using_feedback_followups', true) -%}
-    {%- do inputs.append(('feedback_followups', 'stg_cx__feedback_followups', 'response_id')) -%}
-{%- endif -%}
+{%- set inputs = [] -%}
+{%- for source_table, key in [
+    ('survey_responses', 'response_id'),
+    ('customers', 'customer_id'),
+    ('support_tickets', 'ticket_id'),
+    ('feedback_followups', 'response_id'),
+] if cx_metrics.cx_using(source_table) -%}
+    {%- do inputs.append((source_table, 'stg_cx__' ~ source_table, key)) -%}
+{%- endfor -%}
 
 with rejected as (
 

@@ -1,3 +1,4 @@
+{{ config(enabled=var('cx_using_support_tickets', true)) }}
 {#- Ticket service levels per period of created_at and dimension value. -#}
 
 with tickets as (

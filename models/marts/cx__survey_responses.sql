@@ -1,6 +1,6 @@
 {#-
-    One row per accepted survey response: the classified answers with the customer's segment,
-    as the public contract.
+    One row per accepted survey response: the classified answers with the customer's segment
+    ('unknown' without one, and always with cx_using_customers false), as the public contract.
 
     Duplicates are decided here with staging's rule (rejection_reason), over the rows built.
     Incremental on response_id (delete+insert; a plain table on Spark, whose Parquet tables
@@ -72,6 +72,8 @@ responses as (
 
 ),
 
+{%- if var('cx_using_customers', true) %}
+
 customers as (
 
     select customer_id, segment from {{ ref('int_customers_accepted') }}
@@ -80,6 +82,7 @@ customers as (
     {%- endif %}
 
 ),
+{%- endif %}
 
 final as (
 
@@ -90,7 +93,7 @@ final as (
         responses.program,
         responses.touchpoint,
         responses.channel,
-        coalesce(customers.segment, 'unknown') as segment,
+        {{ "coalesce(customers.segment, 'unknown')" if var('cx_using_customers', true) else "'unknown'" }} as segment,
         responses.responded_at,
         responses.score,
         responses.nps_category,
@@ -99,8 +102,10 @@ final as (
         responses.comment,
         responses.ticket_id
     from responses
+    {%- if var('cx_using_customers', true) %}
     left join customers
         on responses.customer_id = customers.customer_id
+    {%- endif %}
 
 )
 

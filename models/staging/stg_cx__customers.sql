@@ -1,4 +1,7 @@
+{{ config(enabled=var('cx_using_customers', true)) }}
 {#- Every CRM customer, cleaned and parsed, with the reason it is rejected (null when accepted). -#}
+
+{%- set kinds = cx_metrics.cx_input_kinds('customers') %}
 
 with source as (
 
@@ -11,14 +14,14 @@ cleaned as (
     select
         {{ cx_metrics.clean_text('customer_id') }} as customer_id,
         {{ cx_metrics.clean_text('started_at') }} as started_at_text,
-        {{ cx_metrics.parse_timestamp('started_at') }} as started_at,
+        {{ cx_metrics.parse_timestamp('started_at', kinds['started_at']) }} as started_at,
         {{ cx_metrics.clean_text('churned_at') }} as churned_at_text,
-        {{ cx_metrics.parse_timestamp('churned_at') }} as churned_at,
+        {{ cx_metrics.parse_timestamp('churned_at', kinds['churned_at']) }} as churned_at,
         coalesce(lower({{ cx_metrics.clean_text('segment') }}), 'unknown') as segment,
         coalesce(lower({{ cx_metrics.clean_text('plan') }}), 'unknown') as plan,
         coalesce(lower({{ cx_metrics.clean_text('region') }}), 'unknown') as region,
         {{ cx_metrics.clean_text('monthly_revenue') }} as monthly_revenue_text,
-        {{ cx_metrics.parse_number('monthly_revenue') }} as monthly_revenue,
+        {{ cx_metrics.parse_number('monthly_revenue', kinds['monthly_revenue']) }} as monthly_revenue,
         {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('customers')) }} as raw_record,
         {{ cx_metrics.row_fingerprint(cx_metrics.cx_input_columns('customers')) }} as row_fingerprint
     from source

@@ -5,6 +5,8 @@
     follow-up logged twice is a duplicate.
 -#}
 
+{%- set kinds = cx_metrics.cx_input_kinds('feedback_followups') %}
+
 with source as (
 
     select * from {{ cx_metrics.cx_source('feedback_followups') }}
@@ -16,7 +18,7 @@ cleaned as (
     select
         {{ cx_metrics.clean_text('response_id') }} as response_id,
         {{ cx_metrics.clean_text('followed_up_at') }} as followed_up_at_text,
-        {{ cx_metrics.parse_timestamp('followed_up_at') }} as followed_up_at,
+        {{ cx_metrics.parse_timestamp('followed_up_at', kinds['followed_up_at']) }} as followed_up_at,
         {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('feedback_followups')) }} as raw_record,
         {{ cx_metrics.row_fingerprint(cx_metrics.cx_input_columns('feedback_followups')) }} as row_fingerprint
     from source

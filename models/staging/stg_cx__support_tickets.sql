@@ -1,4 +1,7 @@
+{{ config(enabled=var('cx_using_support_tickets', true)) }}
 {#- Every support ticket, cleaned and parsed, with the reason it is rejected (null when accepted). -#}
+
+{%- set kinds = cx_metrics.cx_input_kinds('support_tickets') %}
 
 with source as (
 
@@ -14,15 +17,15 @@ cleaned as (
         coalesce(lower({{ cx_metrics.clean_text('channel') }}), 'unknown') as channel,
         coalesce(lower({{ cx_metrics.clean_text('priority') }}), 'unknown') as priority,
         {{ cx_metrics.clean_text('created_at') }} as created_at_text,
-        {{ cx_metrics.parse_timestamp('created_at') }} as created_at,
+        {{ cx_metrics.parse_timestamp('created_at', kinds['created_at']) }} as created_at,
         {{ cx_metrics.clean_text('first_response_at') }} as first_response_at_text,
-        {{ cx_metrics.parse_timestamp('first_response_at') }} as first_response_at,
+        {{ cx_metrics.parse_timestamp('first_response_at', kinds['first_response_at']) }} as first_response_at,
         {{ cx_metrics.clean_text('resolved_at') }} as resolved_at_text,
-        {{ cx_metrics.parse_timestamp('resolved_at') }} as resolved_at,
+        {{ cx_metrics.parse_timestamp('resolved_at', kinds['resolved_at']) }} as resolved_at,
         {{ cx_metrics.clean_text('handle_time_minutes') }} as handle_time_minutes_text,
-        {{ cx_metrics.parse_number('handle_time_minutes') }} as handle_time_minutes,
+        {{ cx_metrics.parse_number('handle_time_minutes', kinds['handle_time_minutes']) }} as handle_time_minutes,
         {{ cx_metrics.clean_text('agent_replies') }} as agent_replies_text,
-        {{ cx_metrics.parse_number('agent_replies') }} as agent_replies,
+        {{ cx_metrics.parse_number('agent_replies', kinds['agent_replies']) }} as agent_replies,
         {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('support_tickets')) }} as raw_record,
         {{ cx_metrics.row_fingerprint(cx_metrics.cx_input_columns('support_tickets')) }} as row_fingerprint
     from source

@@ -8,14 +8,12 @@
     ('survey_responses', 'cx__survey_responses', 'count(*)'),
     ('customers', 'int_customers_accepted', 'count(*)'),
     ('support_tickets', 'int_support_tickets_accepted', 'count(*)'),
+    ('feedback_followups', 'int_feedback_followups_summarized', 'coalesce(sum(followups), 0)'),
 ] -%}
-{%- if var('cx_using_feedback_followups', true) -%}
-    {%- do inputs.append(('feedback_followups', 'int_feedback_followups_summarized', 'coalesce(sum(followups), 0)')) -%}
-{%- endif -%}
 
 with counts as (
 
-    {%- for table_name, accepted_model, accepted_count in inputs %}
+    {%- for table_name, accepted_model, accepted_count in inputs if cx_metrics.cx_using(table_name) %}
     {{ 'union all' if not loop.first }}
     select
         '{{ table_name }}' as source_table,

@@ -11,6 +11,8 @@
 {%- set csat = var('cx_csat_scale', {'min': 1, 'max': 5}) -%}
 {%- set ces = var('cx_ces_scale', {'min': 1, 'max': 7}) -%}
 
+{%- set kinds = cx_metrics.cx_input_kinds('survey_responses') %}
+
 with source as (
 
     select * from {{ cx_metrics.cx_source('survey_responses') }}
@@ -38,10 +40,10 @@ cleaned as (
         coalesce(lower({{ cx_metrics.clean_text('touchpoint') }}), 'unknown') as touchpoint,
         coalesce(lower({{ cx_metrics.clean_text('channel') }}), 'unknown') as channel,
         {{ cx_metrics.clean_text('score') }} as score_text,
-        {{ cx_metrics.parse_number('score') }} as score_number,
+        {{ cx_metrics.parse_number('score', kinds['score']) }} as score_number,
         {{ cx_metrics.clean_text('responded_at') }} as responded_at_text,
         cast(responded_at as {{ dbt.type_string() }}) as responded_at_raw,
-        {{ cx_metrics.parse_timestamp('responded_at') }} as responded_at,
+        {{ cx_metrics.parse_timestamp('responded_at', kinds['responded_at']) }} as responded_at,
         {{ cx_metrics.clean_text('comment') }} as comment,
         {{ cx_metrics.clean_text('ticket_id') }} as ticket_id,
         {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('survey_responses')) }} as raw_record,

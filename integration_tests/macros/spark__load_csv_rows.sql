@@ -1,7 +1,7 @@
 {#-
     Seeds on Spark (session method): dbt-spark binds a missing CSV value as the text 'None', so
-    an empty cell would arrive as the string "None" instead of null. This override, used when
-    cx_metrics is the root project, writes the values as SQL literals: null for a missing value,
+    an empty cell would arrive as the string "None" instead of null. This override (a root
+    project's macro takes precedence over the adapter's) writes the values as SQL literals: null for a missing value,
     quoted and escaped text otherwise. Same batches and casts as dbt-spark's own macro.
 -#}
 {% macro spark__load_csv_rows(model, agate_table) %}

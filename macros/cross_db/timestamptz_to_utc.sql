@@ -1,0 +1,13 @@
+{#- A timestamp with time zone (an instant) to the UTC timestamp without time zone it stands for. -#}
+{% macro timestamptz_to_utc(expression) -%}
+    {{ return(adapter.dispatch('timestamptz_to_utc', 'cx_metrics')(expression)) }}
+{%- endmacro %}
+
+{% macro default__timestamptz_to_utc(expression) -%}
+    ({{ expression }} at time zone 'UTC')
+{%- endmacro %}
+
+{#- Spark's TIMESTAMP is already an instant, shown in the session's time zone: shown in UTC. -#}
+{% macro spark__timestamptz_to_utc(expression) -%}
+    to_utc_timestamp({{ expression }}, current_timezone())
+{%- endmacro %}
