@@ -42,7 +42,7 @@ bench: install
 
 ## Regenerate the bundled demo seed CSVs (deterministic).
 seeds: install
-	$(BIN)/cx-metrics generate-data --format csv --out seeds/demo
+	$(BIN)/cx-metrics generate-data --format csv --out integration_tests/seeds/demo
 
 clean:
-	rm -rf target logs dbt_packages cx_metrics.duckdb cx_metrics.duckdb.wal
+	rm -rf target logs dbt_packages integration_tests/target integration_tests/logs integration_tests/dbt_packages integration_tests/cx_metrics.duckdb integration_tests/cx_metrics.duckdb.wal

@@ -62,6 +62,10 @@ def _build(args: argparse.Namespace) -> int:
 
 def _dbt_options(args: argparse.Namespace) -> list[str]:
     options = []
+    if args.project_dir:
+        options += ["--project-dir", args.project_dir]
+    if args.profiles_dir:
+        options += ["--profiles-dir", args.profiles_dir]
     if args.target:
         options += ["--target", args.target]
     if args.vars:
@@ -144,7 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     generate = commands.add_parser("generate-data", help="write deterministic demo inputs")
     generate.add_argument("--format", choices=["csv", "parquet"], default="csv")
-    generate.add_argument("--out", default="seeds/demo", help="output folder")
+    generate.add_argument("--out", default="integration_tests/seeds/demo", help="output folder")
     generate.add_argument("--customers", type=int, default=DemoConfig.customers)
     generate.add_argument(
         "--responses", type=int, help="about this many survey responses (sets --customers)"
@@ -173,7 +177,17 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate", help="validate the inputs with Great Expectations before a build"
     )
-    validate.add_argument("--target", help="dbt target (default: the profile's, duckdb)")
+    validate.add_argument(
+        "--project-dir",
+        help="the dbt project that installs cx_metrics (default: $CX_DBT_PROJECT_DIR, else the"
+        " demo project integration_tests/)",
+    )
+    validate.add_argument(
+        "--profiles-dir",
+        help="where its profiles.yml is (default: $CX_DBT_PROFILES_DIR or $DBT_PROFILES_DIR, else"
+        " the project folder if it has one, else ~/.dbt)",
+    )
+    validate.add_argument("--target", help="dbt target (default: the profile's)")
     validate.add_argument("--vars", help="dbt vars, e.g. '{cx_source_schema: raw}'")
     validate.add_argument("--chunk-rows", type=int, help="rows validated at a time")
     validate.add_argument("--report-json", help="also write the report as JSON to this file")

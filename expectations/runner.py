@@ -34,7 +34,7 @@ from cx_metrics.expectations.settings import (
     structural_problem,
 )
 from cx_metrics.expectations.suites import BLOCKING, COLUMNS, build_suite
-from cx_metrics.project import duckdb_config, duckdb_path, project_dir, run_dbt
+from cx_metrics.project import duckdb_config, option, project_dir, run_dbt
 
 DEFAULT_CHUNK_ROWS = 500_000
 RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 5}
@@ -184,8 +184,10 @@ def _write_docs(context, results: list[TableResult]) -> Path:
     return Path(sites["cx_metrics"].removeprefix("file://"))
 
 
-def default_docs_dir() -> Path:
-    target = Path(os.environ.get("DBT_TARGET_PATH", project_dir() / "target"))
+def default_docs_dir(dbt_args: list[str]) -> Path:
+    """target/cx_validation/data_docs in the dbt project validated (or $DBT_TARGET_PATH)."""
+    project = Path(option(dbt_args, "--project-dir") or project_dir())
+    target = Path(os.environ.get("DBT_TARGET_PATH", project / "target"))
     return target / "cx_validation" / "data_docs"
 
 
@@ -195,7 +197,7 @@ def validate(
     docs_dir: Path | None = None,
 ) -> ValidationReport:
     settings = load_settings(dbt_args or [])
-    context = _context(docs_dir or default_docs_dir())
+    context = _context(docs_dir or default_docs_dir(settings.dbt_args))
     if settings.target_type == "postgres":
         report = _validate_postgres(context, settings)
     elif settings.target_type == "spark":
@@ -266,7 +268,7 @@ def _observed_rows(result: ExpectationSuiteValidationResult) -> int:
 def _validate_duckdb(context, settings: ValidationSettings, chunk_rows: int) -> ValidationReport:
     # The database may already be open in this process (dbt's compile): same configuration,
     # then the shared settings.
-    con = duckdb.connect(str(duckdb_path()))
+    con = duckdb.connect(settings.duckdb_path)
     for name, value in duckdb_config().items():
         con.execute(f"set {name} = '{value}'")
     try:

@@ -37,6 +37,7 @@ class TableSettings:
 @dataclass
 class ValidationSettings:
     target_type: str
+    duckdb_path: str | None
     tables: dict[str, TableSettings]
     labels_relation: str
     labels_model: str
@@ -61,6 +62,7 @@ def load_settings(dbt_args: list[str]) -> ValidationSettings:
     raw = json.loads(compiled[SETTINGS_ANALYSIS].node.compiled_code)
     return ValidationSettings(
         target_type=raw["target_type"],
+        duckdb_path=raw["duckdb_path"],
         tables={name: TableSettings(name=name, **table) for name, table in raw["tables"].items()},
         labels_relation=raw["labels_relation"],
         labels_model=raw["labels_model"],

@@ -28,6 +28,7 @@
     {%- endfor -%}
     {{ return({
         'target_type': target.type,
+        'duckdb_path': target.path if target.type == 'duckdb' else none,
         'tables': tables,
         'labels_relation': ref(var('cx_score_labels_model', 'cx_score_labels')) | string,
         'labels_model': var('cx_score_labels_model', 'cx_score_labels'),

@@ -9,7 +9,7 @@ rejected (response before creation). Follow-ups: a5 on 2025-03-12 10:00.
 from __future__ import annotations
 
 import pytest
-from conftest import FIXTURES, load_raw_csvs, query, run_dbt
+from conftest import FIXTURES, load_raw_csvs, own_inputs, query, run_dbt
 
 
 def churn(db, dimension: str, value: str, start: str) -> tuple:
@@ -110,7 +110,7 @@ def test_build_without_the_optional_followups_input(tmp_path):
     run = run_dbt(
         ["build"],
         db,
-        {"cx_source_schema": "raw", "cx_demo_data": False, "cx_using_feedback_followups": False},
+        own_inputs(cx_using_feedback_followups=False),
     )
     assert run.returncode == 0, run.output[-3000:]
     statuses = query(db, "select response_id, status from cx__feedback_followups order by 1")

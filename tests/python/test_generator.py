@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import pandas as pd
-from conftest import REPO
+from conftest import DEMO_SEEDS
 
 from cx_metrics.cli import DEMO_SEED_PREFIX
 from cx_metrics.demo_data.generator import DemoConfig
 from cx_metrics.demo_data.writers import TABLES, write_csv, write_parquet
 
-SEEDS = REPO / "seeds" / "demo"
+SEEDS = DEMO_SEEDS
 
 
 def test_checked_in_seeds_are_the_generator_output(tmp_path):

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import duckdb
-from conftest import FIXTURES, broken_inputs, run_dbt
+from conftest import FIXTURES, broken_inputs, own_inputs, run_dbt
 
 
 def test_missing_column_and_missing_table_are_named_with_the_fix(tmp_path):
@@ -11,7 +11,7 @@ def test_missing_column_and_missing_table_are_named_with_the_fix(tmp_path):
     run = run_dbt(
         ["run", "--select", "stg_cx__survey_responses", "stg_cx__customers"],
         db,
-        {"cx_source_schema": "broken", "cx_demo_data": False},
+        own_inputs("broken"),
     )
     assert run.returncode != 0
     assert "input table 'survey_responses'" in run.output

@@ -11,13 +11,13 @@ import subprocess
 
 import pandas as pd
 import pytest
-from conftest import BIN, REPO, broken_inputs, dbt_env, load_raw_csvs, query
+from conftest import BIN, DEMO_SEEDS, REPO, broken_inputs, dbt_env, load_raw_csvs, query
 
 from cx_metrics.demo_data.generator import DemoConfig
 from cx_metrics.demo_data.writers import write_csv
 from cx_metrics.expectations.runner import ValidationReport, expectation_rows, validate
 
-SEEDS = REPO / "seeds" / "demo"
+SEEDS = DEMO_SEEDS
 
 
 def _csv(table: str) -> pd.DataFrame:
