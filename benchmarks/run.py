@@ -37,7 +37,10 @@ from pathlib import Path
 
 import duckdb
 
+from cx_metrics.project import ensure_packages
+
 REPO = Path(__file__).resolve().parents[1]
+PROJECT = REPO / "integration_tests"
 BIN = Path(sys.executable).parent
 LAST_DAY = "2025-09-30"  # the generated data ends on this day
 SURVEY_MARTS = ["cx__survey_responses", "cx__nps", "cx__csat", "cx__ces"]
@@ -122,7 +125,9 @@ def environment(db: Path) -> dict[str, str]:
 
 
 def dbt(*args: str) -> list[str]:
-    return [str(BIN / "dbt"), *args, "--project-dir", str(REPO), "--profiles-dir", str(REPO)]
+    """The dbt CLI on the integration project (it installs the package from the checkout)."""
+    project = str(PROJECT)
+    return [str(BIN / "dbt"), *args, "--project-dir", project, "--profiles-dir", project]
 
 
 def dbt_vars(inputs: Path, **extra: object) -> str:
@@ -207,6 +212,7 @@ def fresh_database(path: Path, inputs: Path, log: Path) -> dict[str, str]:
     for leftover in path.parent.glob(path.name + "*"):
         shutil.rmtree(leftover) if leftover.is_dir() else leftover.unlink()
     env = environment(path)
+    ensure_packages(PROJECT, str(PROJECT))
     seed = subprocess.run(
         dbt("seed", "--select", "cx_score_labels", "--vars", dbt_vars(inputs)),
         env=env,
