@@ -1,8 +1,8 @@
 """The alternative: the monthly NPS / CSAT / CES cube as an analyst would write it in pandas.
 
-Same rules as the package and the floor (contract sections 1 and 4), same output as
-benchmarks/floor.sql. Copies of a key are ordered by time only (pandas has no row hash); the
-generated data's duplicates are exact copies, so the kept row is the same.
+Same rules as the package and the floor (README: "Inputs: the contract", "Nothing is lost"),
+same output as benchmarks/floor.sql. Copies of a key are ordered by time only (pandas has no
+row hash); the generated data's duplicates are exact copies, so the kept row is the same.
 
     python benchmarks/pandas_cube.py INPUT_FOLDER OUTPUT.parquet
 """

@@ -1,5 +1,5 @@
 {#-
-    The columns each input table must have (contract section 1). The single list that staging,
+    The columns each input table must have (README, "Inputs: the contract"). The single list that staging,
     the structural check, the raw record of rejected rows and validation all read.
 -#}
 {% macro cx_input_columns(table_name=none) -%}

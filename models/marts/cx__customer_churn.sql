@@ -1,7 +1,7 @@
 {{ config(enabled=var('cx_using_customers', true)) }}
 {#-
     Customer flows per period [ps, pe) and dimension value, with a row for every period from the
-    first customer start to the period of the latest start or churn (contract section 3):
+    first customer start to the period of the latest start or churn (README, "Output tables"):
       customers_at_start  started_at < ps and (churned_at is null or churned_at >= ps)
       new_customers       ps <= started_at < pe
       churned_customers   started_at < ps and ps <= churned_at < pe

@@ -38,7 +38,8 @@ def dbt_env(duckdb_file: Path) -> dict[str, str]:
 
 def run_dbt(args: list[str], duckdb_file: Path, variables: dict | None = None) -> DbtRun:
     """Run the dbt CLI on the integration project against the given DuckDB file."""
-    command = [str(BIN / "dbt"), *args, "--project-dir", str(PROJECT), "--profiles-dir", str(PROJECT)]
+    project = str(PROJECT)
+    command = [str(BIN / "dbt"), *args, "--project-dir", project, "--profiles-dir", project]
     if variables:
         command += ["--vars", json.dumps(variables)]
     done = subprocess.run(
