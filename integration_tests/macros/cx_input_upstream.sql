@@ -5,6 +5,6 @@
 -#}
 {% macro default__cx_input_upstream(table_name) -%}
     {%- if var('cx_demo_data', true) -%}
-        {%- do ref('cx_demo__' ~ table_name) -%}
+        {%- do ref('cx_metrics_integration_tests', 'cx_demo__' ~ table_name) -%}
     {%- endif -%}
 {%- endmacro %}

@@ -18,7 +18,7 @@
     case
         when {{ cx_metrics.matches_pattern(text, '^' ~ local ~ '$') }}
             then {{ adapter.dispatch('cast_valid_timestamp_text', 'cx_metrics')(text) }}
-        when {{ cx_metrics.matches_pattern(text, '^' ~ local_time ~ '(Z|z|[+-][0-9]{2}(:?[0-9]{2})?)$') }}
+        when {{ cx_metrics.matches_pattern(text, '^' ~ local_time ~ '(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') }}
             then {{ cx_metrics.timestamptz_to_utc(
                 adapter.dispatch('cast_valid_timestamptz_text', 'cx_metrics')(text)) }}
     end
