@@ -1,5 +1,6 @@
 {#-
-    An input value to a double, or null when it is not a plain decimal number.
+    An input value to a double, or null when it is not a plain decimal number (at most 18
+    digits before and after the point).
     kind is the column's kind in the warehouse (cx_input_kinds): a typed number is used as it
     is, except NaN and infinities, which are not numbers here either (null); anything else is
     parsed as text.
@@ -20,8 +21,10 @@
 
 {% macro default__parse_number(expression) -%}
     {%- set text = cx_metrics.clean_text(expression) -%}
+    {#- At most 18 digits before and after the point: a longer text could overflow a double,
+        which PostgreSQL raises on. #}
     case
-        when {{ cx_metrics.matches_pattern(text, '^[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)$') }}
+        when {{ cx_metrics.matches_pattern(text, '^[+-]?([0-9]{1,18}([.][0-9]{0,18})?|[.][0-9]{1,18})$') }}
             then cast({{ text }} as {{ cx_metrics.type_double() }})
     end
 {%- endmacro %}

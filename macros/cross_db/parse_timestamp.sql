@@ -5,6 +5,10 @@
     'YYYY-MM-DD' or 'YYYY-MM-DD[ T]HH:MM[:SS[.ffffff]]', optionally followed (after a time) by
     an ISO 8601 offset: 'Z', '+HH', '+HHMM' or '+HH:MM' (or '-'). Text without an offset is UTC;
     text with one is converted to UTC.
+    Text is checked completely before any cast, so no value can make a query fail on any engine
+    and every engine accepts the same values: years 0001-9999, real calendar days (month
+    lengths, leap years), hours 00-23 ('24:00' is not a time), minutes and seconds 00-59 (no
+    leap second), offsets up to 14:59.
 -#}
 {% macro parse_timestamp(expression, kind='text') -%}
     {%- if kind == 'timestamptz' -%}
@@ -15,21 +19,74 @@
         {%- set text = cx_metrics.clean_text(expression) -%}
         {%- set local = '[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,6})?)?)?' -%}
         {%- set local_time = '[0-9]{4}-[0-9]{2}-[0-9]{2}[ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,6})?)?' -%}
+    {#- Nested cases: each check runs only on text that passed the one before. -#}
     case
         when {{ cx_metrics.matches_pattern(text, '^' ~ local ~ '$') }}
-            then {{ adapter.dispatch('cast_valid_timestamp_text', 'cx_metrics')(text) }}
+            then case when {{ cx_metrics._cx_valid_date_and_time(text) }}
+                then {{ adapter.dispatch('cast_valid_timestamp_text', 'cx_metrics')(text) }}
+            end
         when {{ cx_metrics.matches_pattern(text, '^' ~ local_time ~ '(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') }}
-            then {{ cx_metrics.timestamptz_to_utc(
-                adapter.dispatch('cast_valid_timestamptz_text', 'cx_metrics')(text)) }}
+            then case when {{ cx_metrics._cx_valid_date_and_time(text) }}
+                and {{ cx_metrics._cx_valid_offset(text) }}
+                then {{ cx_metrics.timestamptz_to_utc(
+                    adapter.dispatch('cast_valid_timestamptz_text', 'cx_metrics')(text)) }}
+            end
     end
     {%- endif -%}
 {%- endmacro %}
 
-{#- Cast text already known to have the shape of a timestamp (the date may still not exist). -#}
+{#- The digits at a 1-based position of text already known to be digits there, as a number. -#}
+{% macro _cx_digits(text, position, length=2) -%}
+    cast(substring({{ text }}, {{ position }}, {{ length }}) as {{ dbt.type_int() }})
+{%- endmacro %}
+
+{#-
+    Whether text of the shape 'YYYY-MM-DD[ T]HH:MM[:SS...]...' names a real day and time: the
+    date is at positions 1-10, the hour at 12, minutes at 15, seconds (after ':' at 17) at 18.
+-#}
+{% macro _cx_valid_date_and_time(text) -%}
+    {%- set year = cx_metrics._cx_digits(text, 1, 4) -%}
+    {%- set month = cx_metrics._cx_digits(text, 6) -%}
+    (
+        {{ year }} >= 1
+        and {{ month }} between 1 and 12
+        and {{ cx_metrics._cx_digits(text, 9) }} between 1 and case
+            when {{ month }} = 2 then case
+                when ({{ year }} % 4 = 0 and {{ year }} % 100 <> 0) or {{ year }} % 400 = 0
+                    then 29 else 28 end
+            when {{ month }} in (4, 6, 9, 11) then 30
+            else 31
+        end
+        and case when length({{ text }}) = 10 then true else
+            {{ cx_metrics._cx_digits(text, 12) }} <= 23
+            and {{ cx_metrics._cx_digits(text, 15) }} <= 59
+            and case when substring({{ text }}, 17, 1) = ':'
+                then {{ cx_metrics._cx_digits(text, 18) }} <= 59 else true end
+        end
+    )
+{%- endmacro %}
+
+{#- Whether the offset at the end of text (Z, +HH, +HHMM or +HH:MM) is at most 14:59. -#}
+{% macro _cx_valid_offset(text) -%}
+    case
+        when {{ cx_metrics.matches_pattern(text, '^.*[+-][0-9]{2}:[0-9]{2}$') }}
+            then {{ cx_metrics._cx_digits(text, 'length(' ~ text ~ ') - 4') }} <= 14
+                and {{ cx_metrics._cx_digits(text, 'length(' ~ text ~ ') - 1') }} <= 59
+        when {{ cx_metrics.matches_pattern(text, '^.*[+-][0-9]{4}$') }}
+            then {{ cx_metrics._cx_digits(text, 'length(' ~ text ~ ') - 3') }} <= 14
+                and {{ cx_metrics._cx_digits(text, 'length(' ~ text ~ ') - 1') }} <= 59
+        when {{ cx_metrics.matches_pattern(text, '^.*[+-][0-9]{2}$') }}
+            then {{ cx_metrics._cx_digits(text, 'length(' ~ text ~ ') - 1') }} <= 14
+        else true
+    end
+{%- endmacro %}
+
+{#- Cast text already checked to be a real timestamp. -#}
 {% macro default__cast_valid_timestamp_text(text) -%}
     cast({{ text }} as {{ dbt.type_timestamp() }})
 {%- endmacro %}
 
+{#- DuckDB: never raises, even where the checks above would not have run first. -#}
 {% macro duckdb__cast_valid_timestamp_text(text) -%}
     try_cast({{ text }} as timestamp)
 {%- endmacro %}

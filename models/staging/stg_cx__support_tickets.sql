@@ -50,6 +50,7 @@ checked as (
                 then 'unparseable number'
             when handle_time_minutes < 0 then 'negative duration'
             when agent_replies < 0 or agent_replies <> floor(agent_replies)
+                or agent_replies > 2147483647
                 then 'agent replies not a count'
         end as row_rejection_reason
     from cleaned
@@ -67,9 +68,14 @@ final as (
         first_response_at,
         resolved_at,
         handle_time_minutes,
-        {#- Only whole counts are cast: engines round or truncate fractions differently. -#}
+        {#- Only whole counts that fit are cast: engines round or truncate fractions
+            differently, and an integer overflow would fail the query. -#}
         cast(
-            case when agent_replies = floor(agent_replies) then agent_replies end
+            case
+                when agent_replies = floor(agent_replies)
+                    and agent_replies between 0 and 2147483647
+                    then agent_replies
+            end
             as {{ dbt.type_int() }}
         ) as agent_replies,
         raw_record,
