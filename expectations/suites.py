@@ -6,9 +6,11 @@ the build would reject the row, null when it would accept it) and `key_rows` (ho
 the row's key, null when the key is missing).
 
 Two levels, as GX severities:
-- blocking (critical): the data cannot be used - the table is empty, its key is mostly missing,
-  or more of its rows would be rejected than `cx_validation_max_rejected_pct` allows (a broken
-  export, not a few bad answers). A blocking failure stops the build.
+- blocking (critical): the data cannot be used - survey_responses is empty, a key is mostly
+  missing, or more of a table's rows would be rejected than `cx_validation_max_rejected_pct`
+  allows (a broken export, not a few bad answers). A blocking failure stops the build. An
+  optional input (customers, support_tickets, feedback_followups) may be empty: "none yet" is
+  valid data, and the share checks pass on no rows (GX: `mostly` of nothing succeeds).
 - warning: individual bad rows, which the build sends to cx__rejected_records with a reason.
 Each expectation's meta "problem" says, for the report and the Data Docs, what a blocking
 check requires or which bad rows a warning counts.
@@ -26,14 +28,26 @@ from cx_metrics.expectations.settings import TableSettings, ValidationSettings
 
 BLOCKING = "critical"
 WARNING = "warning"
+# The one input that must have rows; the others may be empty.
+REQUIRED_INPUT = "survey_responses"
+
+
+def _row_count(table: TableSettings) -> gxe.ExpectTableRowCountToBeBetween:
+    """Blocking on survey_responses: it must have rows. On an optional input the row count is
+    recorded (the report and Data Docs show it) and never fails: empty means none yet."""
+    if table.name == REQUIRED_INPUT:
+        return gxe.ExpectTableRowCountToBeBetween(
+            min_value=1, severity=BLOCKING, meta={"problem": "the table has rows"}
+        )
+    return gxe.ExpectTableRowCountToBeBetween(
+        min_value=0, severity=WARNING, meta={"problem": "rows (empty is valid: none yet)"}
+    )
 
 
 def _blocking_checks(table: TableSettings, settings: ValidationSettings) -> list:
     key = table.key[0]
     return [
-        gxe.ExpectTableRowCountToBeBetween(
-            min_value=1, severity=BLOCKING, meta={"problem": "the table has rows"}
-        ),
+        _row_count(table),
         gxe.ExpectColumnValuesToNotBeNull(
             column=key,
             mostly=settings.min_key_present_pct / 100,

@@ -1,3 +1,8 @@
 """Dagster definitions: dbt models, seeds and tests as assets and checks, the Great
-Expectations suites as blocking checks on the raw inputs, and a daily refresh schedule.
-Importable as cx_metrics.orchestration; `dagster dev` loads cx_metrics.orchestration.definitions."""
+Expectations suites as blocking checks on the raw inputs, and a daily refresh schedule, for
+any dbt project that installs cx_metrics (build_definitions). Importable as
+cx_metrics.orchestration; `dagster dev` loads cx_metrics.orchestration.definitions."""
+
+from cx_metrics.orchestration.factory import build_definitions
+
+__all__ = ["build_definitions"]

@@ -4,23 +4,27 @@ import json
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterator
+import uuid
+from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from string import Template
 
-import duckdb
 from dagster import (
     AssetCheckExecutionContext,
     AssetCheckResult,
+    AssetChecksDefinition,
     AssetCheckSeverity,
     AssetCheckSpec,
+    AssetKey,
+    AssetSpec,
     MetadataValue,
     multi_asset_check,
 )
+from dagster_dbt import DbtCliResource
 
-from cx_metrics.orchestration.assets import cx_dbt_seeds, raw_inputs
-from cx_metrics.orchestration.settings import dbt_options, dbt_target, input_max_age_hours
-from cx_metrics.project import duckdb_path, project_dir
+from cx_metrics.orchestration.project import target_root
+from cx_metrics.orchestration.settings import DbtSettings, input_max_age_hours
 
 EVENT_TIME = {
     "survey_responses": "responded_at",
@@ -29,37 +33,16 @@ EVENT_TIME = {
     "feedback_followups": "followed_up_at",
 }
 
-# The checks run after the seeds: the demo inputs and the label map are seeds.
-SEED_KEYS = list(cx_dbt_seeds.keys)
 
-gx_check_specs = [
-    AssetCheckSpec(
-        name="great_expectations",
-        asset=spec.key,
-        blocking=True,
-        additional_deps=SEED_KEYS,
-        description="The input's Great Expectations suite (expectations/suites.py): a failed"
-        " blocking expectation stops everything downstream in the run.",
-    )
-    for spec in raw_inputs
-]
-
-
-def run_validation() -> dict:
-    """`cx-metrics validate` in a child process, so no DuckDB handle outlives it."""
+def run_validation(settings: DbtSettings) -> dict:
+    """`cx-metrics validate` on the project, with its target and vars, in a child process
+    (so no database handle outlives it); its JSON report."""
     with tempfile.TemporaryDirectory() as tmp:
         report = Path(tmp) / "report.json"
         done = subprocess.run(
-            [
-                sys.executable,
-                "-m",
-                "cx_metrics.cli",
-                "validate",
-                "--report-json",
-                str(report),
-                *dbt_options(),
-            ],
-            cwd=project_dir(),
+            [sys.executable, "-m", "cx_metrics.cli", "validate", "--report-json", str(report)]
+            + [*settings.project_options(), *settings.options()],
+            cwd=settings.project_dir,
             capture_output=True,
             text=True,
         )
@@ -91,41 +74,45 @@ def _table_metadata(table: dict, data_docs: str | None) -> dict:
     return metadata
 
 
-freshness_specs = [
-    AssetCheckSpec(
-        name="freshness",
-        asset=spec.key,
-        additional_deps=SEED_KEYS,
-        description="The newest row is at most CX_INPUT_MAX_AGE_HOURS (48) old (a warning).",
+# One input's newest event time (UTC, as text), parsed as staging parses it, read from where
+# the package reads the input (a table, or Parquet files): the same on every target.
+FRESHNESS_SQL = Template(
+    "select '$name' as input_name, cast(max({{ cx_metrics.parse_timestamp('$column') }})"
+    " as {{ dbt.type_string() }}) as newest_at from {{ cx_metrics.cx_source('$name') }}"
+)
+
+
+def freshness_sql(inputs: Sequence[str]) -> str:
+    return "\nunion all\n".join(
+        FRESHNESS_SQL.substitute(name=name, column=EVENT_TIME[name]) for name in inputs
     )
-    for spec in raw_inputs
-]
 
 
-def _newest_rows(report: dict) -> dict[str, datetime | None]:
-    """Each readable input's newest event time (DuckDB target), read after validation exited."""
-    if dbt_target() not in (None, "duckdb"):
+def newest_rows(
+    dbt: DbtCliResource, settings: DbtSettings, inputs: Sequence[str]
+) -> dict[str, datetime | None]:
+    """`dbt show` of freshness_sql in a child process; {} when it fails (no freshness)."""
+    if not inputs:
         return {}
-    newest = {}
-    con = duckdb.connect(str(duckdb_path()), read_only=True)
-    try:
-        for name, table in report["tables"].items():
-            if not table["problem"]:
-                newest[name] = con.execute(
-                    f"select max(try_cast({EVENT_TIME[name]} as timestamp))"
-                    f" from {table['relation']}"
-                ).fetchone()[0]
-    finally:
-        con.close()
-    return newest
+    folder = target_root(settings.project_dir) / f"cx_dbt_input_checks-{uuid.uuid4().hex[:7]}"
+    args = ["show", "--inline", freshness_sql(inputs), "--output", "json", "--limit", "10"]
+    invocation = dbt.cli([*args, *settings.options()], raise_on_error=False, target_path=folder)
+    rows: list[dict] = []
+    for event in invocation.stream_raw_events():
+        if event.raw_event["info"]["name"] == "ShowNode":
+            rows = json.loads(event.raw_event["data"]["preview"])
+    return {
+        row["input_name"]: datetime.fromisoformat(row["newest_at"]) if row["newest_at"] else None
+        for row in rows
+    }
 
 
-def _freshness(spec, newest: datetime | None) -> AssetCheckResult:
+def _freshness(key: AssetKey, newest: datetime | None) -> AssetCheckResult:
     limit = input_max_age_hours()
     now = datetime.now(UTC).replace(tzinfo=None)
     age = (now - newest).total_seconds() / 3600 if newest else None
     return AssetCheckResult(
-        asset_key=spec.key,
+        asset_key=key,
         check_name="freshness",
         passed=age is not None and age <= limit,
         severity=AssetCheckSeverity.WARN,
@@ -137,29 +124,67 @@ def _freshness(spec, newest: datetime | None) -> AssetCheckResult:
     )
 
 
-@multi_asset_check(specs=[*gx_check_specs, *freshness_specs], name="input_checks")
-def input_checks(context: AssetCheckExecutionContext) -> Iterator[AssetCheckResult]:
-    """Validate every input once: per input, the blocking GX verdict and a freshness warning."""
-    report = run_validation()
-    context.log.info(report["verdict"])
-    newest = _newest_rows(report)
-    for spec in raw_inputs:
-        name = spec.key.path[-1]
-        table = report["tables"].get(name)
-        if table is None:  # the optional input is switched off
-            for check in ("great_expectations", "freshness"):
-                yield AssetCheckResult(
-                    asset_key=spec.key,
-                    check_name=check,
-                    passed=True,
-                    metadata={"skipped": "input switched off (cx_using_feedback_followups)"},
-                )
-            continue
-        yield AssetCheckResult(
-            asset_key=spec.key,
+def _validation(key: AssetKey, report: dict) -> AssetCheckResult:
+    table = report["tables"].get(key.path[-1])
+    if table is None:  # validation and the manifest disagree on which inputs are on
+        return AssetCheckResult(
+            asset_key=key,
             check_name="great_expectations",
-            passed=not table["blocked"],
-            severity=AssetCheckSeverity.ERROR,
-            metadata=_table_metadata(table, report["data_docs"]),
+            passed=False,
+            metadata={"problem": "not validated: cx-metrics validate did not report this input"},
         )
-        yield _freshness(spec, newest.get(name))
+    return AssetCheckResult(
+        asset_key=key,
+        check_name="great_expectations",
+        passed=not table["blocked"],
+        severity=AssetCheckSeverity.ERROR,
+        metadata=_table_metadata(table, report["data_docs"]),
+    )
+
+
+def check_specs(inputs: Sequence[AssetSpec], after: Sequence[AssetKey]) -> list[AssetCheckSpec]:
+    """Per input: great_expectations (blocking) and freshness, both run after `after`."""
+    gx = [
+        AssetCheckSpec(
+            name="great_expectations",
+            asset=spec.key,
+            blocking=True,
+            additional_deps=after,
+            description="The input's Great Expectations suite (expectations/suites.py): a"
+            " failed blocking expectation stops everything downstream in the run.",
+        )
+        for spec in inputs
+    ]
+    freshness = [
+        AssetCheckSpec(
+            name="freshness",
+            asset=spec.key,
+            additional_deps=after,
+            description="The newest row is at most CX_INPUT_MAX_AGE_HOURS (48) old (a warning).",
+        )
+        for spec in inputs
+    ]
+    return gx + freshness
+
+
+def input_checks(
+    inputs: Sequence[AssetSpec], after: Sequence[AssetKey], settings: DbtSettings
+) -> AssetChecksDefinition:
+    """Validate every input once per run; the checks run after the seeds (`after`), which
+    hold the label map and, in the demo, the inputs themselves."""
+
+    @multi_asset_check(specs=check_specs(inputs, after), name="input_checks")
+    def checks(
+        context: AssetCheckExecutionContext, dbt: DbtCliResource
+    ) -> Iterator[AssetCheckResult]:
+        report = run_validation(settings)
+        context.log.info(report["verdict"])
+        readable = [n for n, t in report["tables"].items() if not t["problem"]]
+        newest = newest_rows(dbt, settings, readable)
+        if readable and not newest:
+            context.log.warning("freshness: `dbt show` of the inputs' newest rows failed")
+        for spec in inputs:
+            yield _validation(spec.key, report)
+            yield _freshness(spec.key, newest.get(spec.key.path[-1]))
+
+    return checks

@@ -1,4 +1,5 @@
-"""How dbt nodes appear in Dagster: readable keys grouped by layer, raw inputs as their sources."""
+"""How dbt nodes appear in Dagster: the package's nodes by layer, the raw inputs as its sources,
+and every other project's nodes (the user's own, the demo's seeds) under that project's name."""
 
 from __future__ import annotations
 
@@ -8,17 +9,42 @@ from typing import Any
 from dagster import AssetKey
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
 
+PACKAGE = "cx_metrics"
 RAW_GROUP = "raw"
 
 
+def is_package_node(props: Mapping[str, Any]) -> bool:
+    return props.get("package_name") == PACKAGE
+
+
+def is_raw_input(props: Mapping[str, Any]) -> bool:
+    """One of the package's four inputs (a source of the package, enabled by cx_using_*)."""
+    return (
+        props["resource_type"] == "source"
+        and is_package_node(props)
+        and props["source_name"] == PACKAGE
+    )
+
+
+def _has_own_key(props: Mapping[str, Any]) -> bool:
+    """A node whose meta names its Dagster key (dagster-dbt's meta: {dagster: {asset_key}})."""
+    meta = props.get("config", {}).get("meta") or props.get("meta") or {}
+    return "asset_key" in (meta.get("dagster") or {})
+
+
 class CxDbtTranslator(DagsterDbtTranslator):
-    """Keys are <layer>/<name>: raw/survey_responses, staging/stg_cx__customers, marts/cx__nps."""
+    """The package's nodes: <layer>/<name> (raw/survey_responses, seeds/cx_score_labels,
+    staging/stg_cx__customers, marts/cx__nps). Any other project's: <project>/<name> (and
+    <project>/<source>/<table> for its sources), so a user's model named like an input
+    (shop/customers) never meets raw/customers. dbt tests become asset checks."""
 
     def __init__(self) -> None:
         super().__init__(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
 
     @staticmethod
     def layer(props: Mapping[str, Any]) -> str:
+        if not is_package_node(props):
+            return props["package_name"]
         if props["resource_type"] == "source":
             return RAW_GROUP
         if props["resource_type"] == "seed":
@@ -27,7 +53,13 @@ class CxDbtTranslator(DagsterDbtTranslator):
         return folders[0] if folders else "models"
 
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> AssetKey:
-        return AssetKey([self.layer(dbt_resource_props), dbt_resource_props["name"]])
+        props = dbt_resource_props
+        if is_package_node(props):
+            return AssetKey([self.layer(props), props["name"]])
+        if _has_own_key(props):
+            return super().get_asset_key(props)
+        source = [props["source_name"]] if props["resource_type"] == "source" else []
+        return AssetKey([props["package_name"], *source, props["name"]])
 
     def get_group_name(self, dbt_resource_props: Mapping[str, Any]) -> str | None:
         return self.layer(dbt_resource_props)

@@ -1,0 +1,180 @@
+"""Dagster on a user's own dbt project: build_definitions(project_dir=<the shop project>).
+
+The shop project (consumer.py) has its own profile, its own models `orders`, `customers`
+(named like the package's input on purpose) and `monthly_nps` (on top of cx__nps), and reads
+the package's inputs from schema raw. Expected values come from consumer.INPUTS, parsed here
+with Python, never from a build.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+from collections.abc import Iterator
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pytest
+from conftest import BIN
+from consumer import COLUMNS, INPUTS, load_duckdb, make_consumer_project
+from dagster import AssetKey, DagsterInstance, Definitions
+
+from cx_metrics.orchestration import build_definitions
+
+SHOP_MODELS = ["orders", "customers", "monthly_nps"]
+EVENT_TIME = {
+    "survey_responses": "responded_at",
+    "customers": "started_at",
+    "support_tickets": "created_at",
+    "feedback_followups": "followed_up_at",
+}
+SURVEYS_ONLY = {
+    "cx_using_customers": False,
+    "cx_using_support_tickets": False,
+    "cx_using_feedback_followups": False,
+}
+# Settings of this checkout's own runs that would redirect the shop project's.
+FOREIGN_ENV = [
+    "DBT_TARGET_PATH",
+    "DBT_LOG_PATH",
+    "DBT_PROFILES_DIR",
+    "DBT_PROJECT_DIR",
+    "CX_DUCKDB_PATH",
+    "CX_DBT_PROJECT_DIR",
+    "CX_DBT_PROFILES_DIR",
+    "CX_DBT_TARGET",
+    "CX_DBT_VARS",
+]
+
+
+def _utc(text: str) -> datetime:
+    """An input timestamp as naive UTC (text without an offset is UTC)."""
+    value = datetime.fromisoformat(text)
+    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
+
+
+def _column(table: str, column: str) -> list[str | None]:
+    position = [name for name, _ in COLUMNS[table]].index(column)
+    return [row[position] for row in INPUTS[table]]
+
+
+@pytest.fixture(scope="module")
+def shop(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path, Definitions]]:
+    """The shop project with its typed inputs in DuckDB, and its definitions (the profile from
+    the project folder, as by default): (project, DuckDB file, definitions)."""
+    root = tmp_path_factory.mktemp("dagster_shop")
+    project, db = make_consumer_project(root), root / "analytics.duckdb"
+    load_duckdb(db, INPUTS)
+    with pytest.MonkeyPatch.context() as patch:
+        for name in FOREIGN_ENV:
+            patch.delenv(name, raising=False)
+        patch.setenv("SHOP_DUCKDB_PATH", str(db))
+        yield project, db, build_definitions(project_dir=project)
+
+
+def test_lineage_has_the_shop_models_the_marts_and_the_raw_inputs(shop):
+    graph = shop[2].resolve_asset_graph()
+    keys = graph.get_all_asset_keys()
+    assert {AssetKey(["shop", name]) for name in SHOP_MODELS} <= keys
+    assert {graph.get(AssetKey(["shop", name])).group_name for name in SHOP_MODELS} == {"shop"}
+    assert graph.get(AssetKey(["shop", "customers"])).parent_keys == {AssetKey(["shop", "orders"])}
+    assert (
+        AssetKey(["marts", "cx__nps"]) in graph.get(AssetKey(["shop", "monthly_nps"])).parent_keys
+    )
+    assert {AssetKey(["marts", "cx__nps"]), AssetKey(["marts", "cx__cx_index"])} <= keys
+    for name in EVENT_TIME:
+        staging = graph.get(AssetKey(["staging", f"stg_cx__{name}"]))
+        assert AssetKey(["raw", name]) in staging.parent_keys
+    # The raw input customers and the shop's customers model are two assets, two tables.
+    specs = {spec.key: spec for spec in shop[2].resolve_all_asset_specs()}
+    table = specs[AssetKey(["raw", "customers"])].metadata["dagster/table_name"]
+    assert table.split(".")[-2:] == ['"raw"', '"customers"']
+    assert AssetKey(["shop", "customers"]) not in _downstream(graph, AssetKey(["raw", "customers"]))
+
+
+def _downstream(graph, key: AssetKey) -> set[AssetKey]:
+    seen, todo = set(), [key]
+    while todo:
+        for child in graph.get(todo.pop()).child_keys:
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return seen
+
+
+def test_refresh_runs_the_shop_project_green(shop):
+    result = (
+        shop[2]
+        .resolve_job_def("cx_refresh")
+        .execute_in_process(instance=DagsterInstance.ephemeral(), raise_on_error=False)
+    )
+    assert result.success
+    counts = {
+        tuple(e.materialization.asset_key.path): e.materialization.metadata["dagster/row_count"]
+        for e in result.get_asset_materialization_events()
+        if "dagster/row_count" in e.materialization.metadata
+    }
+    # orders.sql: 3 orders of 2 customers; monthly_nps: the UTC months of the NPS answers.
+    nps_months = {
+        _utc(at).strftime("%Y-%m")
+        for kind, at in zip(
+            _column("survey_responses", "survey_type"),
+            _column("survey_responses", "responded_at"),
+            strict=True,
+        )
+        if kind == "nps"
+    }
+    assert counts[("shop", "orders")].value == 3
+    assert counts[("shop", "customers")].value == 2
+    assert counts[("shop", "monthly_nps")].value == len(nps_months)
+    checks = {(c.asset_key.path[-1], c.check_name): c for c in result.get_asset_check_evaluations()}
+    for name, column in EVENT_TIME.items():
+        validation = checks[(name, "great_expectations")]
+        assert validation.passed
+        assert validation.metadata["rows"].value == len(INPUTS[name])
+        newest = max(_utc(at) for at in _column(name, column) if at)
+        assert checks[(name, "freshness")].metadata["newest_row_at"].value == str(newest)
+
+
+def test_validate_command_on_the_shop_project(shop):
+    project, db, _ = shop
+    done = subprocess.run(
+        [str(BIN / "cx-metrics"), "validate", "--project-dir", str(project)]
+        + ["--profiles-dir", str(project)],
+        cwd=project.parent,
+        env={**os.environ, "SHOP_DUCKDB_PATH": str(db)},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    lines = done.stdout.splitlines()
+    for name, rows in INPUTS.items():
+        assert any(
+            line.startswith(f"{name} (")
+            and '"raw"' in line
+            and line.endswith(f": {len(rows)} rows")
+            for line in lines
+        ), name
+    assert lines[-1].startswith("Validation passed")
+    # Data Docs land in the shop project's target folder.
+    assert (project / "target" / "cx_validation" / "data_docs" / "index.html").is_file()
+
+
+def test_switched_off_inputs_have_no_raw_asset(tmp_path, shop):
+    project = make_consumer_project(tmp_path, SURVEYS_ONLY)
+    defs = build_definitions(project_dir=project, profiles_dir=project)
+    graph = defs.resolve_asset_graph()
+    raw = {k for k in graph.get_all_asset_keys() if k.path[0] == "raw"}
+    assert raw == {AssetKey(["raw", "survey_responses"])}
+    assert {AssetKey(["shop", name]) for name in SHOP_MODELS} <= graph.get_all_asset_keys()
+    checked = {c.asset_key for c in graph.asset_check_keys if c.name == "great_expectations"}
+    assert checked == raw
+
+
+def test_the_code_location_finds_the_project_from_the_environment(shop, monkeypatch):
+    project = shop[0]
+    monkeypatch.setenv("CX_DBT_PROJECT_DIR", str(project))
+    monkeypatch.setenv("CX_DBT_PROFILES_DIR", str(project))
+    keys = build_definitions().resolve_asset_graph().get_all_asset_keys()
+    assert {AssetKey(["shop", name]) for name in SHOP_MODELS} <= keys
+    assert AssetKey(["raw", "customers"]) in keys
