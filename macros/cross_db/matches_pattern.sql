@@ -11,6 +11,14 @@
     regexp_full_match({{ expression }}, '{{ pattern }}')
 {%- endmacro %}
 
+{#-
+    Spark (Java regular expressions): $ also matches before a final line break, so '9' followed
+    by a newline would match '^[0-9]+$'. A final $ becomes (?!.) under (?s): the very end of the
+    text, as $ is on the other engines.
+-#}
 {% macro spark__matches_pattern(expression, pattern) -%}
+    {%- if pattern.endswith('$') -%}
+        {%- set pattern = '(?s)' ~ pattern[:-1] ~ '(?!.)' -%}
+    {%- endif -%}
     ({{ expression }} rlike '{{ pattern }}')
 {%- endmacro %}

@@ -52,7 +52,9 @@
         and {{ month }} between 1 and 12
         and {{ cx_metrics._cx_digits(text, 9) }} between 1 and case
             when {{ month }} = 2 then case
-                when ({{ year }} % 4 = 0 and {{ year }} % 100 <> 0) or {{ year }} % 400 = 0
+                {#- mod(), not %: SQL run through SQLAlchemy (validation's GX on PostgreSQL)
+                    would read % as a parameter marker. #}
+                when (mod({{ year }}, 4) = 0 and mod({{ year }}, 100) <> 0) or mod({{ year }}, 400) = 0
                     then 29 else 28 end
             when {{ month }} in (4, 6, 9, 11) then 30
             else 31
@@ -100,7 +102,16 @@
     try_cast({{ text }} as timestamptz)
 {%- endmacro %}
 
-{#- Spark's TIMESTAMP is an instant: casting text with an offset converts it. -#}
+{#-
+    Spark's TIMESTAMP is an instant: casting text with an offset converts it. Spark reads an
+    offset only after the seconds ('2024-01-05 10:00Z' is null): they are added when missing.
+-#}
 {% macro spark__cast_valid_timestamptz_text(text) -%}
-    cast({{ text }} as timestamp)
+    cast(
+        case
+            when substring({{ text }}, 17, 1) = ':' then {{ text }}
+            else substring({{ text }}, 1, 16) || ':00' || substring({{ text }}, 17)
+        end
+        as timestamp
+    )
 {%- endmacro %}

@@ -14,8 +14,8 @@ cleaned as (
     select
         {{ cx_metrics.clean_text('ticket_id') }} as ticket_id,
         {{ cx_metrics.clean_text('customer_id') }} as customer_id,
-        coalesce(lower({{ cx_metrics.clean_text('channel') }}), 'unknown') as channel,
-        coalesce(lower({{ cx_metrics.clean_text('priority') }}), 'unknown') as priority,
+        coalesce({{ cx_metrics.clean_code('channel') }}, 'unknown') as channel,
+        coalesce({{ cx_metrics.clean_code('priority') }}, 'unknown') as priority,
         {{ cx_metrics.clean_text('created_at') }} as created_at_text,
         {{ cx_metrics.parse_timestamp('created_at', kinds['created_at']) }} as created_at,
         {{ cx_metrics.clean_text('first_response_at') }} as first_response_at_text,

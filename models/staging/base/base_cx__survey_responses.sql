@@ -22,11 +22,11 @@ with source as (
 score_labels as (
 
     select
-        lower(trim(survey_type)) as survey_type,
-        lower(trim(label)) as label,
+        {{ cx_metrics.clean_code('survey_type') }} as survey_type,
+        {{ cx_metrics.clean_code('label') }} as label,
         min(cast(score as {{ cx_metrics.type_double() }})) as score
     from {{ ref(var('cx_score_labels_model', 'cx_score_labels')) }}
-    group by lower(trim(survey_type)), lower(trim(label))
+    group by {{ cx_metrics.clean_code('survey_type') }}, {{ cx_metrics.clean_code('label') }}
 
 ),
 
@@ -35,10 +35,10 @@ cleaned as (
     select
         {{ cx_metrics.clean_text('response_id') }} as response_id,
         {{ cx_metrics.clean_text('customer_id') }} as customer_id,
-        lower({{ cx_metrics.clean_text('survey_type') }}) as survey_type,
-        coalesce(lower({{ cx_metrics.clean_text('program') }}), 'transactional') as program,
-        coalesce(lower({{ cx_metrics.clean_text('touchpoint') }}), 'unknown') as touchpoint,
-        coalesce(lower({{ cx_metrics.clean_text('channel') }}), 'unknown') as channel,
+        {{ cx_metrics.clean_code('survey_type') }} as survey_type,
+        coalesce({{ cx_metrics.clean_code('program') }}, 'transactional') as program,
+        coalesce({{ cx_metrics.clean_code('touchpoint') }}, 'unknown') as touchpoint,
+        coalesce({{ cx_metrics.clean_code('channel') }}, 'unknown') as channel,
         {{ cx_metrics.clean_text('score') }} as score_text,
         {{ cx_metrics.parse_number('score', kinds['score']) }} as score_number,
         {{ cx_metrics.clean_text('responded_at') }} as responded_at_text,
@@ -61,7 +61,7 @@ scored as (
     left join score_labels
         on cleaned.score_number is null
         and score_labels.survey_type = cleaned.survey_type
-        and score_labels.label = lower(cleaned.score_text)
+        and score_labels.label = {{ cx_metrics.clean_code('cleaned.score_text') }}
 
 ),
 

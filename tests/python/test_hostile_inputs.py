@@ -1,0 +1,337 @@
+"""Hostile input never crashes a build, and every engine judges it the same (issue 13).
+
+The rows of hostile.py (impossible dates, other digits, control characters, NUL, 5,000-character
+values, emoji, quotes and backslashes, numbers in other notations, absurd durations) are loaded
+as all-text tables into schema raw of DuckDB, PostgreSQL and Spark, and each engine runs one
+`dbt build`. On each: the build exits 0, every input row is accepted or rejected (input =
+accepted + rejected), each row gets the verdict and reason written beside it in hostile.py,
+rejected rows keep their raw values in raw_record, and accepted rows hold the values expected.
+Across engines: the same rows are accepted and rejected, with the same reasons and values.
+
+PostgreSQL text cannot hold the NUL character: its loader writes U+FFFD (the replacement
+character) for each NUL, which the package treats like any other character that is no digit and
+no space, so every verdict is the one the NUL gets on the other engines.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+import psycopg2
+import psycopg2.extras
+import pyarrow as pa
+import pytest
+from conftest import own_inputs, run_dbt
+from hostile import ACCEPTED, Row, Table, clean, tables
+
+from cx_metrics import throwaway_postgres
+
+ENGINES = ("duckdb", "postgres", "spark")
+TABLES = tables()
+RELATIONS = ["cx__rejected_records", *(table.accepted_relation for table in TABLES)]
+# Customer flows without dimensions: a customer of year 0001 (valid) gives cx__customer_churn
+# its 10,000 periods per grain, times every distinct segment, plan and region of the hostile
+# rows (3.5 million rows, minutes on Spark); 'all' alone keeps the build quick.
+VARIABLES = own_inputs(
+    "raw",
+    cx_validation_max_rejected_pct=100,
+    cx_as_of_timestamp="2026-01-01 00:00:00",
+    cx_customer_dimensions=[],
+)
+HOSTILE_SCRIPT = Path(__file__).with_name("hostile.py")
+Results = dict[str, list[dict]]
+# dbt's lines about a failed node, and the exception that failed it (Spark logs a lot beside).
+DBT_ERROR = re.compile(r"ERROR|FAIL |Error in |Exception:|rror: ")
+
+
+def as_loaded(row: Row, engine: str) -> Row:
+    """A row as the engine stores it: PostgreSQL gets U+FFFD for each NUL."""
+    if engine != "postgres":
+        return row
+    return {c: None if v is None else v.replace("\x00", "\ufffd") for c, v in row.items()}
+
+
+def loaded_rows(table: Table, engine: str) -> list[list[str | None]]:
+    rows = (as_loaded(case.row, engine) for case in table.cases)
+    return [[row[column] for column in table.columns] for row in rows]
+
+
+def same_text(value: object) -> object:
+    """A value compared across engines: NUL as PostgreSQL's loader writes it."""
+    return value.replace("\x00", "\ufffd") if isinstance(value, str) else value
+
+
+def build(engine: str, duckdb_file: Path) -> None:
+    target = [] if engine == "duckdb" else ["--target", engine]
+    run = run_dbt(
+        ["build", "--exclude-resource-type", "unit_test", *target], duckdb_file, VARIABLES
+    )
+    errors = [line for line in run.output.splitlines() if DBT_ERROR.search(line)]
+    assert run.returncode == 0, f"dbt build on {engine} failed:\n" + "\n".join(errors[:60])
+
+
+# --- DuckDB -------------------------------------------------------------------------------------
+
+
+def load_duckdb(path: Path) -> None:
+    con = duckdb.connect(str(path))
+    try:
+        con.execute("create schema raw")
+        for table in TABLES:
+            values = zip(*loaded_rows(table, "duckdb"), strict=True)
+            arrow = pa.table(
+                {c: pa.array(v, pa.string()) for c, v in zip(table.columns, values, strict=True)}
+            )
+            con.register("arrow_rows", arrow)
+            con.execute(f"create table raw.{table.name} as select * from arrow_rows")
+            con.unregister("arrow_rows")
+    finally:
+        con.close()
+
+
+def read_duckdb(path: Path) -> Results:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        found = {}
+        for name in RELATIONS:
+            described = con.execute(f"describe {name}").fetchall()
+            selected = [
+                f'epoch_us("{c}") as "{c}"' if kind.startswith("TIMESTAMP") else f'"{c}"'
+                for c, kind, *_ in described
+            ]
+            cursor = con.execute(f"select {', '.join(selected)} from {name}")
+            names = [d[0] for d in cursor.description]
+            found[name] = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+        return found
+    finally:
+        con.close()
+
+
+@pytest.fixture(scope="module")
+def duckdb_results(tmp_path_factory: pytest.TempPathFactory) -> Results:
+    db = tmp_path_factory.mktemp("hostile_duckdb") / "hostile.duckdb"
+    load_duckdb(db)
+    build("duckdb", db)
+    return read_duckdb(db)
+
+
+# --- PostgreSQL ---------------------------------------------------------------------------------
+
+
+def load_postgres(con) -> None:
+    with con.cursor() as cursor:
+        cursor.execute("create schema raw")
+        for table in TABLES:
+            columns = ", ".join(f'"{c}" text' for c in table.columns)
+            cursor.execute(f"create table raw.{table.name} ({columns})")
+            psycopg2.extras.execute_values(
+                cursor, f"insert into raw.{table.name} values %s", loaded_rows(table, "postgres")
+            )
+    con.commit()
+
+
+def read_postgres(con) -> Results:
+    found = {}
+    with con.cursor() as cursor:
+        for name in RELATIONS:
+            cursor.execute(
+                "select column_name, data_type from information_schema.columns"
+                " where table_schema = 'cx_metrics' and table_name = %s order by ordinal_position",
+                [name],
+            )
+            selected = [
+                f'cast(extract(epoch from "{c}") * 1000000 as bigint) as "{c}"'
+                if kind.startswith("timestamp")
+                else f'"{c}"'
+                for c, kind in cursor.fetchall()
+            ]
+            cursor.execute(f"select {', '.join(selected)} from cx_metrics.{name}")
+            names = [d[0] for d in cursor.description]
+            found[name] = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+    return found
+
+
+@pytest.fixture(scope="module")
+def postgres_results(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Results]:
+    # Directly under the system temp folder: as root, the postgres user must reach it.
+    data_dir = Path(tempfile.mkdtemp(prefix="cx_postgres_")) / "data"
+    data_dir.parent.chmod(0o755)
+    env = throwaway_postgres.start(data_dir)
+    try:
+        with pytest.MonkeyPatch.context() as patch:
+            for key, value in env.items():
+                patch.setenv(key, value)
+            connect = {k: env[f"PG{k.upper()}"] for k in ("host", "port", "user")}
+            con = psycopg2.connect(dbname=env["PGDATABASE"], **connect)
+            try:
+                load_postgres(con)
+                build("postgres", tmp_path_factory.mktemp("hostile_pg") / "unused.duckdb")
+                yield read_postgres(con)
+            finally:
+                con.close()
+    finally:
+        throwaway_postgres.stop(data_dir)
+        shutil.rmtree(data_dir.parent, ignore_errors=True)
+
+
+# --- Spark --------------------------------------------------------------------------------------
+
+
+def spark_script(*args: str) -> None:
+    """hostile.py in its own Python (and JVM), with the build's warehouse and metastore."""
+    done = subprocess.run(
+        [sys.executable, str(HOSTILE_SCRIPT), *args], capture_output=True, text=True
+    )
+    assert done.returncode == 0, (done.stdout + done.stderr)[-5000:]
+
+
+@pytest.fixture(scope="module")
+def spark_results(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Results]:
+    root = tmp_path_factory.mktemp("hostile_spark")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("CX_SPARK_WAREHOUSE", str(root / "warehouse"))
+        patch.setenv("CX_SPARK_METASTORE", str(root / "metastore_db"))
+        rows = root / "rows.json"
+        rows.write_text(
+            json.dumps(
+                {t.name: {"columns": t.columns, "rows": loaded_rows(t, "spark")} for t in TABLES}
+            )
+        )
+        spark_script("spark-load", str(rows))
+        build("spark", root / "unused.duckdb")
+        out = root / "results.json"
+        spark_script("spark-read", str(out), *RELATIONS)
+        yield json.loads(out.read_text())
+
+
+# --- Checks -------------------------------------------------------------------------------------
+
+
+def results_of(engine: str, request: pytest.FixtureRequest) -> Results:
+    return request.getfixturevalue(f"{engine}_results")
+
+
+def rejected(table: Table, results: Results) -> Counter:
+    """(raw values, record_id, reason) of the table's rejected rows, with their counts."""
+    found: Counter = Counter()
+    for row in results["cx__rejected_records"]:
+        if row["source_table"] == table.name:
+            # Control characters arrive as they are inside the JSON strings.
+            raw = json.loads(row["raw_record"], strict=False)
+            assert list(raw) == list(table.columns), row["raw_record"][:300]
+            found[(tuple(raw.values()), row["record_id"], row["reason"])] += 1
+    return found
+
+
+def accepted(table: Table, results: Results) -> Counter:
+    """The accepted input rows per key."""
+    found: Counter = Counter()
+    for row in results[table.accepted_relation]:
+        found[row[table.accepted_key]] += row[table.accepted_count] if table.accepted_count else 1
+    return found
+
+
+def expected(table: Table, engine: str) -> tuple[Counter, Counter]:
+    """(rejected, accepted) as `rejected` and `accepted` must find them."""
+    rejects: Counter = Counter()
+    accepts: Counter = Counter()
+    for case in table.cases:
+        row = as_loaded(case.row, engine)
+        key = clean(row[table.key])
+        if case.verdict == ACCEPTED:
+            accepts[key] += 1
+        else:
+            rejects[(tuple(row[c] for c in table.columns), key, case.verdict)] += 1
+    return rejects, accepts
+
+
+def short(item: object) -> str:
+    text = repr(item)
+    return text if len(text) <= 300 else text[:300] + "..."
+
+
+def assert_same_counts(want: Counter, got: Counter, label: str) -> None:
+    missing, unexpected = want - got, got - want
+    assert not missing and not unexpected, (
+        f"{label}: {sum(missing.values())} expected rows not found, "
+        f"{sum(unexpected.values())} unexpected rows\n  expected, not found:\n    "
+        + "\n    ".join(short(i) for i in list(missing)[:15])
+        + "\n  found, not expected:\n    "
+        + "\n    ".join(short(i) for i in list(unexpected)[:15])
+    )
+
+
+def comparable(rows: list[dict]) -> Counter:
+    return Counter(tuple(sorted((c, same_text(v)) for c, v in row.items())) for row in rows)
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_dbt_build_exits_0(engine: str, request: pytest.FixtureRequest) -> None:
+    # The fixture builds (and fails on a non-zero exit, with dbt's output); every relation read.
+    assert set(results_of(engine, request)) == set(RELATIONS)
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_input_rows_are_accepted_plus_rejected(
+    engine: str, table: Table, request: pytest.FixtureRequest
+) -> None:
+    results = results_of(engine, request)
+    found = sum(accepted(table, results).values()) + sum(rejected(table, results).values())
+    assert found == len(table.cases)
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_row_gets_its_expected_verdict(
+    engine: str, table: Table, request: pytest.FixtureRequest
+) -> None:
+    """Rejected rows are found by their raw values (quotes, backslashes, control characters
+    and 5,000-character values come back from raw_record unchanged), accepted ones by key."""
+    results = results_of(engine, request)
+    want_rejected, want_accepted = expected(table, engine)
+    assert_same_counts(want_rejected, rejected(table, results), f"{engine} rejected")
+    assert_same_counts(want_accepted, accepted(table, results), f"{engine} accepted")
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+@pytest.mark.parametrize("engine", ENGINES)
+def test_accepted_rows_hold_the_parsed_values(
+    engine: str, table: Table, request: pytest.FixtureRequest
+) -> None:
+    """Codes lower-cased (ASCII letters only), text trimmed, timestamps in UTC, numbers."""
+    by_key = {
+        row[table.accepted_key]: row for row in results_of(engine, request)[table.accepted_relation]
+    }
+    wrong = []
+    for case in table.cases:
+        key = clean(as_loaded(case.row, engine)[table.key])
+        for column, value in case.expect.items():
+            got = by_key[key][table.renamed.get(column, column)]
+            if same_text(got) != same_text(value):
+                wrong.append(f"{short(key)}.{column}: expected {short(value)}, got {short(got)}")
+    assert not wrong, "\n".join(wrong[:20])
+
+
+@pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
+@pytest.mark.parametrize("engine", ["postgres", "spark"])
+def test_engine_agrees_with_duckdb(
+    engine: str, table: Table, request: pytest.FixtureRequest
+) -> None:
+    """The same rows rejected with the same reasons, the same accepted rows and values."""
+    duckdb_results, results = results_of("duckdb", request), results_of(engine, request)
+    for relation in ("cx__rejected_records", table.accepted_relation):
+        mine = [r for r in results[relation] if r.get("source_table", table.name) == table.name]
+        reference = [
+            r for r in duckdb_results[relation] if r.get("source_table", table.name) == table.name
+        ]
+        assert_same_counts(comparable(reference), comparable(mine), f"{engine} {relation}")
