@@ -12,6 +12,8 @@ from pathlib import Path
 import duckdb
 import pytest
 
+from cx_metrics.project import ensure_packages
+
 REPO = Path(__file__).resolve().parents[2]
 # The integration project: installs the package from ../ and holds the demo seeds.
 PROJECT = REPO / "integration_tests"
@@ -38,6 +40,7 @@ def dbt_env(duckdb_file: Path) -> dict[str, str]:
 
 def run_dbt(args: list[str], duckdb_file: Path, variables: dict | None = None) -> DbtRun:
     """Run the dbt CLI on the integration project against the given DuckDB file."""
+    ensure_packages(PROJECT, str(PROJECT))  # a fresh clone has not run `dbt deps` yet
     project = str(PROJECT)
     command = [str(BIN / "dbt"), *args, "--project-dir", project, "--profiles-dir", project]
     if variables:
