@@ -55,6 +55,17 @@ def run_dbt(args: list[str], duckdb_file: Path, variables: dict | None = None) -
     return DbtRun(done.returncode, done.stdout + done.stderr)
 
 
+def downstream(graph, key) -> set:
+    """Every asset key downstream of key in a Dagster asset graph."""
+    seen, todo = set(), [key]
+    while todo:
+        for child in graph.get(todo.pop()).child_keys:
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return seen
+
+
 def own_inputs(schema: str = "raw", **extra: object) -> dict:
     """dbt vars for inputs loaded by a test into `schema` instead of the demo seeds. A
     hand-made fixture is mostly defects: the rejected-share test would rightly fail it, so

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
-from conftest import BIN
+from conftest import BIN, downstream
 from consumer import COLUMNS, INPUTS, load_duckdb, make_consumer_project
 from dagster import AssetKey, DagsterInstance, Definitions
 
@@ -89,17 +89,7 @@ def test_lineage_has_the_shop_models_the_marts_and_the_raw_inputs(shop):
     specs = {spec.key: spec for spec in shop[2].resolve_all_asset_specs()}
     table = specs[AssetKey(["raw", "customers"])].metadata["dagster/table_name"]
     assert table.split(".")[-2:] == ['"raw"', '"customers"']
-    assert AssetKey(["shop", "customers"]) not in _downstream(graph, AssetKey(["raw", "customers"]))
-
-
-def _downstream(graph, key: AssetKey) -> set[AssetKey]:
-    seen, todo = set(), [key]
-    while todo:
-        for child in graph.get(todo.pop()).child_keys:
-            if child not in seen:
-                seen.add(child)
-                todo.append(child)
-    return seen
+    assert AssetKey(["shop", "customers"]) not in downstream(graph, AssetKey(["raw", "customers"]))
 
 
 def test_refresh_runs_the_shop_project_green(shop):

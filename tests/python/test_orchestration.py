@@ -13,23 +13,13 @@ import urllib.request
 from pathlib import Path
 
 import pytest
-from conftest import BIN, REPO, dbt_env, query, run_dbt
+from conftest import BIN, REPO, dbt_env, downstream, query, run_dbt
 from dagster import AssetKey, DagsterInstance, Definitions
 
 from cx_metrics.orchestration import build_definitions
 
 INPUTS = ["survey_responses", "customers", "support_tickets", "feedback_followups"]
 DEMO_SEEDS = "cx_metrics_integration_tests"  # the integration project's own nodes
-
-
-def _downstream(graph, key: AssetKey) -> set[AssetKey]:
-    seen, todo = set(), [key]
-    while todo:
-        for child in graph.get(todo.pop()).child_keys:
-            if child not in seen:
-                seen.add(child)
-                todo.append(child)
-    return seen
 
 
 @pytest.fixture(scope="module")
@@ -50,15 +40,15 @@ def test_lineage_runs_from_every_raw_input_through_staging_to_marts(dagster_db):
     for name in INPUTS:
         raw, staging = AssetKey(["raw", name]), AssetKey(["staging", f"stg_cx__{name}"])
         assert raw in graph.get(staging).parent_keys
-        marts = {k for k in _downstream(graph, raw) if k.path[0] == "marts"}
+        marts = {k for k in downstream(graph, raw) if k.path[0] == "marts"}
         assert AssetKey(["marts", "cx__rejected_records"]) in marts
         assert len(marts) >= 2, name
         # The demo seed that loads the input comes first (cx_input_upstream).
         seed = AssetKey([DEMO_SEEDS, f"cx_demo__{name}"])
-        assert staging in _downstream(graph, seed)
+        assert staging in downstream(graph, seed)
     nps = AssetKey(["marts", "cx__nps"])
     assert AssetKey(["raw", "survey_responses"]) in {
-        k for k in graph.get_all_asset_keys() if nps in _downstream(graph, k)
+        k for k in graph.get_all_asset_keys() if nps in downstream(graph, k)
     }
     groups = {graph.get(k).group_name for k in graph.get_all_asset_keys()}
     assert groups == {"raw", "seeds", "staging", "intermediate", "marts", DEMO_SEEDS}
