@@ -15,7 +15,7 @@ $(INSTALLED): pyproject.toml
 
 # The suite also builds on PostgreSQL and Spark: their dbt adapters are optional extras.
 $(ENGINES): $(INSTALLED)
-	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,spark]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,spark,semantic]'
 	touch $(ENGINES)
 
 install: $(INSTALLED)
