@@ -142,6 +142,27 @@ def _postgres(args: argparse.Namespace) -> int:
     return 0
 
 
+def _refresh(args: argparse.Namespace) -> int:
+    from cx_metrics.refresh import main
+
+    return main(args.project_dir, args.profiles_dir, args.target, args.vars)
+
+
+def _add_project_options(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--project-dir",
+        help="the dbt project that installs cx_metrics (default: $CX_DBT_PROJECT_DIR, else the"
+        " demo project integration_tests/)",
+    )
+    command.add_argument(
+        "--profiles-dir",
+        help="where its profiles.yml is (default: $CX_DBT_PROFILES_DIR or $DBT_PROFILES_DIR, else"
+        " the project folder if it has one, else ~/.dbt)",
+    )
+    command.add_argument("--target", help="dbt target (default: the profile's)")
+    command.add_argument("--vars", help="dbt vars, e.g. '{cx_source_schema: raw}'")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cx-metrics", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -177,21 +198,17 @@ def build_parser() -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate", help="validate the inputs with Great Expectations before a build"
     )
-    validate.add_argument(
-        "--project-dir",
-        help="the dbt project that installs cx_metrics (default: $CX_DBT_PROJECT_DIR, else the"
-        " demo project integration_tests/)",
-    )
-    validate.add_argument(
-        "--profiles-dir",
-        help="where its profiles.yml is (default: $CX_DBT_PROFILES_DIR or $DBT_PROFILES_DIR, else"
-        " the project folder if it has one, else ~/.dbt)",
-    )
-    validate.add_argument("--target", help="dbt target (default: the profile's)")
-    validate.add_argument("--vars", help="dbt vars, e.g. '{cx_source_schema: raw}'")
+    _add_project_options(validate)
     validate.add_argument("--chunk-rows", type=int, help="rows validated at a time")
     validate.add_argument("--report-json", help="also write the report as JSON to this file")
     validate.set_defaults(handler=_validate)
+    refresh = commands.add_parser(
+        "refresh",
+        help="seeds, input checks, models and tests; on DuckDB built on a copy of the file and"
+        " published (with the serving copy) only when all passed",
+    )
+    _add_project_options(refresh)
+    refresh.set_defaults(handler=_refresh)
     postgres = commands.add_parser(
         "postgres", help="start or stop a throwaway PostgreSQL on 127.0.0.1 (prints its env)"
     )

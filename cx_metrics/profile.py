@@ -1,0 +1,41 @@
+"""The dbt target a command runs on, read from the project's profile as dbt renders it."""
+
+from __future__ import annotations
+
+import os
+from argparse import Namespace
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def target_credentials(
+    project: Path, profiles: Path, target: str | None, dbt_vars: str | None
+) -> Any:
+    """The adapter credentials (``.type``, and ``.path`` on DuckDB) of the project's profile
+    and target, rendered with the current environment and the --vars given, as dbt would."""
+    from dbt.config.profile import Profile, read_profile
+    from dbt.config.renderer import ProfileRenderer
+    from dbt.flags import set_from_args
+    from dbt_common.context import set_invocation_context
+
+    set_from_args(Namespace(profiles_dir=str(profiles)), None)
+    set_invocation_context(dict(os.environ))  # env_var() in profiles.yml reads this
+    name = yaml.safe_load((project / "dbt_project.yml").read_text())["profile"]
+    cli_vars = yaml.safe_load(dbt_vars) if dbt_vars else {}
+    profile = Profile.from_raw_profiles(
+        read_profile(str(profiles)), name, ProfileRenderer(cli_vars or {}), target_override=target
+    )
+    return profile.credentials
+
+
+def duckdb_file(credentials: Any) -> Path | None:
+    """The DuckDB file a DuckDB target writes (relative paths from the working folder, as
+    dbt-duckdb opens them), or None for another engine or an in-memory database."""
+    if credentials.type != "duckdb":
+        return None
+    path = str(credentials.path)
+    if path == ":memory:" or path.startswith(("md:", "motherduck:")) or "://" in path:
+        return None
+    return Path(path) if Path(path).is_absolute() else Path.cwd() / path

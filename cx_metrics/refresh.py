@@ -1,0 +1,139 @@
+"""``cx-metrics refresh``: seeds, input checks, models and tests, published only when all pass.
+
+On DuckDB the steps run against a copy of the live file and the copy is swapped in at the end
+(cx_metrics.publish), so readers never see a half-built file and never block the refresh. On
+PostgreSQL and Spark the steps run on the target itself: dbt builds each table or view under
+a temporary name and swaps it in within a transaction (PostgreSQL) or replaces it in one
+statement (Spark), so a reader sees each model's old or new version.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from cx_metrics import project as cx_project
+from cx_metrics.profile import duckdb_file, target_credentials
+from cx_metrics.publish import BlueGreen, PublishError
+from cx_metrics.serving import ServingSettings
+
+
+@dataclass(frozen=True)
+class Target:
+    """The dbt project, profiles folder, target and vars of a refresh."""
+
+    project: Path
+    profiles: Path
+    target: str | None = None
+    vars: str | None = None
+
+    @classmethod
+    def resolve(
+        cls, project: str | None, profiles: str | None, target: str | None, dbt_vars: str | None
+    ) -> Target:
+        if project:
+            os.environ["CX_DBT_PROJECT_DIR"] = project
+        folder = cx_project.project_dir()
+        chosen = Path(profiles).resolve() if profiles else cx_project.profiles_dir(folder)
+        return cls(folder, chosen, target or os.environ.get("CX_DBT_TARGET") or None, dbt_vars)
+
+    def options(self) -> list[str]:
+        options = ["--project-dir", str(self.project), "--profiles-dir", str(self.profiles)]
+        options += ["--target", self.target] if self.target else []
+        return options + (["--vars", self.vars] if self.vars else [])
+
+    def live_file(self) -> Path | None:
+        """The DuckDB file the target writes, or None on another engine."""
+        if self.project == cx_project.DEMO_PROJECT.resolve():
+            cx_project.duckdb_path()  # the demo profile's default file, made absolute
+        return duckdb_file(target_credentials(self.project, self.profiles, self.target, self.vars))
+
+
+def steps(target: Target) -> list[tuple[str, list[str]]]:
+    """The refresh's commands, in order; each must pass for the next to run."""
+    dbt = str(Path(sys.executable).parent / "dbt")
+    return [
+        ("dbt seed", [dbt, "seed", *target.options()]),
+        ("input checks", [sys.executable, "-m", "cx_metrics.cli", "validate", *target.options()]),
+        ("dbt build", [dbt, "build", *target.options()]),
+    ]
+
+
+def run_step(name: str, command: Sequence[str], env: dict[str, str], keep: Sequence[int]) -> None:
+    """Run one step in a child process; stop the child if this process is told to stop."""
+    print(f"cx-metrics refresh: {name}", flush=True)
+    # pass_fds: the child holds the refresh lock too, so an orphaned child still excludes
+    # another refresh from the same files.
+    child = subprocess.Popen(command, env=env, pass_fds=tuple(keep))
+    try:
+        code = child.wait()
+    except BaseException:
+        child.terminate()
+        try:
+            child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            child.kill()
+        raise
+    if code != 0:
+        raise PublishError(f"{name} failed (exit code {code}); nothing was published")
+
+
+def _raise_on_sigterm(signum: int, frame: object) -> None:
+    raise SystemExit(128 + signum)  # unwinds through the cleanup of the build copy
+
+
+def refresh(target: Target) -> int:
+    """Run the steps, publishing on DuckDB; 0 when the refresh published."""
+    signal.signal(signal.SIGTERM, _raise_on_sigterm)
+    live = target.live_file()
+    if live is None:
+        for name, command in steps(target):
+            run_step(name, command, dict(os.environ), ())
+        print("cx-metrics refresh: done (dbt replaced each relation on the target)")
+        return 0
+    with BlueGreen(live) as blue_green:
+        env = {**os.environ, "CX_DUCKDB_PATH": str(blue_green.build)}
+        _check_profile_follows(target, env, blue_green.build)
+        for name, command in steps(target):
+            run_step(name, command, env, (blue_green.lock_fd,))
+        serving = ServingSettings.from_env(live)
+        blue_green.publish(serving.stage)
+    print(f"cx-metrics refresh: published {live}")
+    if serving.path:
+        print(f"cx-metrics refresh: serving copy {serving.path} ({serving.storage_version})")
+    if serving.parquet_dir:
+        print(f"cx-metrics refresh: Parquet {serving.parquet_dir / 'latest'}")
+    return 0
+
+
+def _check_profile_follows(target: Target, env: dict[str, str], build: Path) -> None:
+    """The profile must take its DuckDB path from $CX_DUCKDB_PATH, or the steps would write
+    the live file directly."""
+    saved = dict(os.environ)
+    os.environ.update(env)
+    try:
+        path = target.live_file()
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
+    if path is None or path.resolve() != build:
+        raise PublishError(
+            f"the DuckDB target of {target.profiles / 'profiles.yml'} does not take its path"
+            " from $CX_DUCKDB_PATH, so a refresh cannot build on a copy. Set it to"
+            " path: \"{{ env_var('CX_DUCKDB_PATH', '<your file>.duckdb') }}\"."
+        )
+
+
+def main(
+    project: str | None, profiles: str | None, target: str | None, dbt_vars: str | None
+) -> int:
+    try:
+        return refresh(Target.resolve(project, profiles, target, dbt_vars))
+    except PublishError as error:
+        print(f"cx-metrics refresh: {error}", file=sys.stderr)
+        return 1
