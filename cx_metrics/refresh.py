@@ -98,7 +98,7 @@ def refresh(target: Target) -> int:
         return 0
     with BlueGreen(live) as blue_green:
         env = {**os.environ, "CX_DUCKDB_PATH": str(blue_green.build)}
-        _check_profile_follows(target, env, blue_green.build)
+        check_profile_follows(target, env, blue_green.build)
         for name, command in steps(target):
             run_step(name, command, env, (blue_green.lock_fd,))
         serving = ServingSettings.from_env(live)
@@ -111,7 +111,7 @@ def refresh(target: Target) -> int:
     return 0
 
 
-def _check_profile_follows(target: Target, env: dict[str, str], build: Path) -> None:
+def check_profile_follows(target: Target, env: dict[str, str], build: Path) -> None:
     """The profile must take its DuckDB path from $CX_DUCKDB_PATH, or the steps would write
     the live file directly."""
     saved = dict(os.environ)

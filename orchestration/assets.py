@@ -9,6 +9,7 @@ from dagster import AssetExecutionContext, AssetsDefinition, AssetSpec
 from dagster_dbt import DbtCliInvocation, DbtCliResource, DbtProject, dbt_assets
 
 from cx_metrics.orchestration.project import prune_build_folders
+from cx_metrics.orchestration.publishing import DuckdbPublisher
 from cx_metrics.orchestration.settings import DbtSettings
 from cx_metrics.orchestration.translator import RAW_GROUP, CxDbtTranslator, is_raw_input
 
@@ -65,7 +66,8 @@ def dbt_build_assets(
     translator: CxDbtTranslator,
 ) -> tuple[AssetsDefinition, AssetsDefinition]:
     """(seeds, everything else): seeds build first, since the input checks read them (the
-    label map, and the demo's inputs); the models run after the blocking input checks."""
+    label map, and the demo's inputs); the models run after the blocking input checks. Both
+    take cx_publisher, so that on DuckDB they build the run's copy, never the live file."""
 
     @dbt_assets(
         manifest=manifest,
@@ -74,7 +76,9 @@ def dbt_build_assets(
         select="resource_type:seed",
         name=SEEDS_OP,
     )
-    def seeds(context: AssetExecutionContext, dbt: DbtCliResource) -> Iterator:
+    def seeds(
+        context: AssetExecutionContext, dbt: DbtCliResource, cx_publisher: DuckdbPublisher
+    ) -> Iterator:
         yield from _dbt_build(context, dbt, settings)
 
     @dbt_assets(
@@ -84,7 +88,9 @@ def dbt_build_assets(
         exclude="resource_type:seed",
         name=MODELS_OP,
     )
-    def models(context: AssetExecutionContext, dbt: DbtCliResource) -> Iterator:
+    def models(
+        context: AssetExecutionContext, dbt: DbtCliResource, cx_publisher: DuckdbPublisher
+    ) -> Iterator:
         yield from _dbt_build(context, dbt, settings)
 
     return seeds, models

@@ -24,6 +24,7 @@ from dagster import (
 from dagster_dbt import DbtCliResource
 
 from cx_metrics.orchestration.project import target_root
+from cx_metrics.orchestration.publishing import DuckdbPublisher
 from cx_metrics.orchestration.settings import DbtSettings, input_max_age_hours
 
 EVENT_TIME = {
@@ -175,7 +176,7 @@ def input_checks(
 
     @multi_asset_check(specs=check_specs(inputs, after), name="input_checks")
     def checks(
-        context: AssetCheckExecutionContext, dbt: DbtCliResource
+        context: AssetCheckExecutionContext, dbt: DbtCliResource, cx_publisher: DuckdbPublisher
     ) -> Iterator[AssetCheckResult]:
         report = run_validation(settings)
         context.log.info(report["verdict"])

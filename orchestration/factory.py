@@ -13,12 +13,14 @@ from dagster import (
     Definitions,
     ScheduleDefinition,
     define_asset_job,
+    in_process_executor,
 )
 from dagster_dbt import DbtCliResource, DbtProject
 
 from cx_metrics.orchestration.assets import dbt_build_assets, raw_input_specs
 from cx_metrics.orchestration.checks import input_checks
 from cx_metrics.orchestration.project import cx_dbt_project
+from cx_metrics.orchestration.publishing import DuckdbPublisher, publish_asset
 from cx_metrics.orchestration.settings import DbtSettings, refresh_cron, refresh_timezone
 from cx_metrics.orchestration.translator import CxDbtTranslator
 
@@ -65,16 +67,19 @@ def _definitions(project: DbtProject, settings: DbtSettings) -> Definitions:
     raw_inputs = raw_input_specs(manifest, translator)
     seeds, models = dbt_build_assets(manifest, project, settings, translator)
     checks = input_checks(raw_inputs, list(seeds.keys), settings)
+    published = publish_asset(list(models.keys))
     job = define_asset_job(
         name=REFRESH_JOB,
-        selection=AssetSelection.assets(seeds, models) | AssetSelection.checks(checks),
-        description="Validate the inputs, then build every model, seed and test.",
+        selection=AssetSelection.assets(seeds, models, published) | AssetSelection.checks(checks),
+        description="Validate the inputs, build every model, seed and test, then publish.",
+        # One process for the whole run: the DuckDB copy and its lock belong to the run.
+        executor_def=in_process_executor,
     )
     dbt = DbtCliResource(project_dir=project, dbt_executable=dbt_executable())
     return Definitions(
-        assets=[*raw_inputs, seeds, models],
+        assets=[*raw_inputs, seeds, models, published],
         asset_checks=[checks],
         jobs=[job],
         schedules=[refresh_schedule()],
-        resources={"dbt": dbt},
+        resources={"dbt": dbt, "cx_publisher": DuckdbPublisher.for_settings(settings)},
     )

@@ -1,0 +1,112 @@
+"""Blue/green refreshes in Dagster: every step of a run builds a copy of the DuckDB file, and
+the last asset, publish/duckdb_file, swaps it in (with the serving copy) when all passed."""
+
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+from dagster import (
+    AssetExecutionContext,
+    AssetKey,
+    AssetsDefinition,
+    ConfigurableResource,
+    InitResourceContext,
+    MaterializeResult,
+    asset,
+)
+from pydantic import PrivateAttr
+
+from cx_metrics.orchestration.settings import DbtSettings
+from cx_metrics.publish import BlueGreen, PublishError
+from cx_metrics.refresh import Target, check_profile_follows
+from cx_metrics.serving import ServingSettings
+
+PUBLISH_KEY = AssetKey(["publish", "duckdb_file"])
+
+
+class DuckdbPublisher(ConfigurableResource):
+    """On a DuckDB target: for the whole run, the refresh lock and a copy of the live file,
+    which $CX_DUCKDB_PATH points every dbt and validation step at; unpublished copies are
+    removed at the end of the run. On other targets it does nothing (dbt replaces each
+    relation in a transaction or one statement there)."""
+
+    project_dir: str
+    profiles_dir: str
+    target: str | None = None
+    vars: str | None = None
+    _blue_green: BlueGreen | None = PrivateAttr(default=None)
+    _saved_path: str | None = PrivateAttr(default=None)
+
+    @classmethod
+    def for_settings(cls, settings: DbtSettings) -> "DuckdbPublisher":
+        return cls(
+            project_dir=str(settings.project_dir),
+            profiles_dir=str(settings.profiles_dir),
+            target=settings.target,
+            vars=settings.vars,
+        )
+
+    def _target(self) -> Target:
+        return Target(Path(self.project_dir), Path(self.profiles_dir), self.target, self.vars)
+
+    def setup_for_execution(self, context: InitResourceContext) -> None:
+        # Once per run: the refresh job runs in one process (in_process_executor).
+        live = self._target().live_file()
+        if live is None:
+            return
+        blue_green = BlueGreen(live).__enter__()
+        self._saved_path = os.environ.get("CX_DUCKDB_PATH")
+        os.environ["CX_DUCKDB_PATH"] = str(blue_green.build)
+        self._blue_green = blue_green
+        check_profile_follows(self._target(), dict(os.environ), blue_green.build)
+
+    def teardown_after_execution(self, context: InitResourceContext) -> None:
+        blue_green, self._blue_green = self._blue_green, None
+        if blue_green is None:
+            return
+        if self._saved_path is None:
+            os.environ.pop("CX_DUCKDB_PATH", None)
+        else:
+            os.environ["CX_DUCKDB_PATH"] = self._saved_path
+        if not blue_green.published and context.log:
+            context.log.warning(
+                f"{blue_green.live} was not replaced: the run failed, or did not include"
+                f" {PUBLISH_KEY.to_user_string()}; its build copy was removed"
+            )
+        blue_green.__exit__(None, None, None)
+
+    def publish(self) -> dict[str, str]:
+        """Swap the run's copy in; what was published, as asset metadata."""
+        if self._blue_green is None:
+            return {"published": "in place: dbt replaced each relation on the target"}
+        live = self._blue_green.live
+        serving = ServingSettings.from_env(live)
+        self._blue_green.publish(serving.stage)
+        metadata = {"published": str(live)}
+        if serving.path:
+            metadata["serving_copy"] = f"{serving.path} ({serving.storage_version})"
+        if serving.parquet_dir:
+            metadata["parquet"] = str(serving.parquet_dir / "latest")
+        return metadata
+
+
+def publish_asset(upstream: Sequence[AssetKey]) -> AssetsDefinition:
+    """The last asset of a refresh: runs only when every model and test upstream passed."""
+
+    @asset(
+        key=PUBLISH_KEY,
+        deps=list(upstream),
+        group_name="publish",
+        kinds={"duckdb"},
+        description="Publishes the run's tested DuckDB copy onto the live file (one rename),"
+        " with the serving copy for DuckDB 1.x clients; on other engines dbt already replaced"
+        " each relation.",
+    )
+    def published(context: AssetExecutionContext, cx_publisher: DuckdbPublisher):
+        try:
+            return MaterializeResult(metadata=cx_publisher.publish())
+        except PublishError as error:
+            context.log.error(str(error))
+            raise
+
+    return published
