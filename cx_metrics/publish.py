@@ -71,7 +71,12 @@ def remove(*paths: Path) -> None:
 
 def checkpoint(path: Path) -> None:
     """CHECKPOINT a database file and close it, so that all of it is in the file itself."""
-    con = duckdb.connect(str(path))
+    try:
+        con = duckdb.connect(str(path))
+    except duckdb.IOException as error:
+        raise PublishError(
+            f"refusing to publish: another process holds {path} ({error}); stop it first"
+        ) from error
     try:
         con.execute("checkpoint")
     finally:

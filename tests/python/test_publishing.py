@@ -1,0 +1,406 @@
+"""Blue/green refreshes with BI readers attached (issue 14).
+
+Three reader processes (bi_reader.py: keep / reconnect / pool) poll the live file read-only
+while `cx-metrics refresh` runs five times over Parquet inputs read in place: refused (a
+planted .wal), stopped with SIGTERM midway, killed with SIGKILL midway, failed (a dbt test
+that fails on purpose), and a normal one with two more days of survey answers, which must
+publish. Readers must see no error and only the old or the new data set.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import BIN, REPO, dbt_env
+
+from cx_metrics.demo_data.generator import DemoConfig
+from cx_metrics.demo_data.writers import TABLES, write_parquet
+from cx_metrics.publish import BlueGreen, PublishError
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bi_reader import FINGERPRINT  # noqa: E402
+
+READER = Path(__file__).parent / "bi_reader.py"
+MODES = ("keep", "reconnect", "pool")
+ARRIVES_LATER = "2025-09-29"  # survey answers from this day on arrive with the second load
+INCREMENTAL = ["cx__survey_responses", "cx__nps", "cx__csat", "cx__ces", "int_customers_accepted"]
+DUCKDB_1X = "duckdb==1.4.5"  # a client that cannot read DuckDB 2.0's own format
+
+
+@dataclass
+class Scenario:
+    live: Path
+    before: list[int]  # the fingerprint of the first published data set
+    after: list[int]  # ... and of the second
+    runs: dict[str, subprocess.CompletedProcess] = field(default_factory=dict)
+    leftovers: dict[str, list[str]] = field(default_factory=dict)
+    live_after: dict[str, list[int]] = field(default_factory=dict)
+    answers: dict[str, list[dict]] = field(default_factory=dict)
+    scratch: Path | None = None
+
+
+def fingerprint(db: Path) -> list[int]:
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        return [int(v) for v in con.execute(FINGERPRINT).fetchone()]
+    finally:
+        con.close()
+
+
+def leftovers(folder: Path) -> list[str]:
+    """What an unpublished refresh may leave: build copies, staged serving files, logs."""
+    return sorted(
+        p.name for p in folder.iterdir() if ".build" in p.name or p.name.endswith((".tmp", ".wal"))
+    )
+
+
+def write_inputs(root: Path) -> tuple[Path, Path]:
+    """(the inputs folder, read in place, without the last days' survey answers; the file
+    of those answers, which a second load adds)."""
+    generated = root / "generated"
+    write_parquet(DemoConfig(customers=1200, customers_per_chunk=400, bad_rows={}), generated)
+    inputs = root / "inputs"
+    (inputs / "survey_responses").mkdir(parents=True)
+    for table in TABLES[1:]:
+        shutil.copy(generated / f"{table}.parquet", inputs / f"{table}.parquet")
+    source = f"read_parquet('{generated}/survey_responses.parquet')"
+    later = f"coalesce(left(ltrim(responded_at), 10) >= '{ARRIVES_LATER}', false)"
+    con = duckdb.connect()
+    con.execute(
+        f"copy (select * from {source} where not {later})"
+        f" to '{inputs}/survey_responses/base.parquet' (format parquet)"
+    )
+    con.execute(f"copy (select * from {source} where {later}) to '{root}/later.parquet'")
+    con.close()
+    return inputs, root / "later.parquet"
+
+
+class Refresh:
+    """`cx-metrics refresh` of the integration project on one live file, as a cron job runs
+    it: in its own session (process group), with the serving copy and Parquet on."""
+
+    def __init__(self, live: Path, inputs: Path) -> None:
+        self.live, self.inputs = live, inputs
+        self.env = {
+            **os.environ,
+            **dbt_env(live),
+            "CX_SERVING_PARQUET_DIR": str(live.parent / "parquet"),
+        }
+
+    def start(self, **extra_vars: object) -> subprocess.Popen:
+        variables = {
+            "cx_source_parquet_path": str(self.inputs),
+            "cx_demo_data": False,
+            "cx_unit_tests": False,  # their fixtures need input tables; these inputs are files
+        }
+        command = [str(BIN / "cx-metrics"), "refresh", "--vars", json.dumps(variables | extra_vars)]
+        return subprocess.Popen(
+            command,
+            cwd=REPO,
+            env=self.env,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            start_new_session=True,
+        )
+
+    def run(self, **extra_vars: object) -> subprocess.CompletedProcess:
+        child = self.start(**extra_vars)
+        out, _ = child.communicate(timeout=600)
+        return subprocess.CompletedProcess(child.args, child.returncode, out)
+
+    def interrupt(self, how: signal.Signals) -> subprocess.CompletedProcess:
+        """Start a refresh and signal it once its `dbt build` step is under way: SIGTERM to
+        the refresh process itself, SIGKILL to its whole process group (dbt included)."""
+        child = self.start()
+        seen = []
+        for line in child.stdout:
+            seen.append(line)
+            if "cx-metrics refresh: dbt build" in line:
+                break
+        time.sleep(2)  # midway through the build
+        if how == signal.SIGKILL:
+            os.killpg(child.pid, signal.SIGKILL)
+        else:
+            child.send_signal(how)
+        out, _ = child.communicate(timeout=120)
+        return subprocess.CompletedProcess(child.args, child.returncode, "".join(seen) + out)
+
+
+def start_readers(live: Path, folder: Path) -> list[subprocess.Popen]:
+    return [
+        subprocess.Popen(
+            [sys.executable, str(READER), mode, str(live), str(folder / f"{mode}.jsonl")]
+            + [str(folder / "stop")]
+        )
+        for mode in MODES
+    ]
+
+
+def wait_for_answers(folder: Path, count: int = 5, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        files = [folder / f"{mode}.jsonl" for mode in MODES]
+        if all(f.exists() and len(f.read_text().splitlines()) >= count for f in files):
+            return
+        time.sleep(0.1)
+    raise AssertionError("the readers did not start answering")
+
+
+@pytest.fixture(scope="module")
+def scenario(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
+    root = tmp_path_factory.mktemp("publishing")
+    inputs, later = write_inputs(root)
+    live = root / "live" / "cx.duckdb"
+    live.parent.mkdir()
+    refresh = Refresh(live, inputs)
+    first = refresh.run()
+    assert first.returncode == 0, first.stdout[-5000:]
+    before = fingerprint(live)
+    readers_dir = root / "readers"
+    readers_dir.mkdir()
+    readers = start_readers(live, readers_dir)
+    result = Scenario(live=live, before=before, after=[])
+    try:
+        wait_for_answers(readers_dir)
+        _refreshes(result, refresh, later)
+        time.sleep(3)  # past the pool's 2 s lifetime: every reconnecting reader sees the new set
+    finally:
+        (readers_dir / "stop").touch()
+        for reader in readers:
+            reader.wait(timeout=30)
+    for mode in MODES:
+        lines = (readers_dir / f"{mode}.jsonl").read_text().splitlines()
+        result.answers[mode] = [json.loads(line) for line in lines]
+    result.scratch = _from_scratch(root, inputs)
+    return result
+
+
+def _refreshes(result: Scenario, refresh: Refresh, later: Path) -> None:
+    live = result.live
+    wal = live.with_name(live.name + ".wal")
+    wal.touch()  # as a crashed or still-running writer would leave it
+    result.runs["wal"] = refresh.run()
+    wal.unlink()
+    # The second load: two more days of survey answers.
+    shutil.copy(later, refresh.inputs / "survey_responses" / "later.parquet")
+    for name, how in (("sigterm", signal.SIGTERM), ("sigkill", signal.SIGKILL)):
+        result.runs[name] = refresh.interrupt(how)
+        result.leftovers[name] = leftovers(live.parent)
+        result.live_after[name] = fingerprint(live)
+    result.runs["failing_test"] = refresh.run(cx_test_fail_on_purpose=True)
+    result.leftovers["failing_test"] = leftovers(live.parent)
+    result.live_after["failing_test"] = fingerprint(live)
+    result.runs["normal"] = refresh.run()
+    result.leftovers["normal"] = leftovers(live.parent)
+    result.after = fingerprint(live)
+
+
+def _from_scratch(root: Path, inputs: Path) -> Path:
+    """The same inputs built at once into a new file, for the incremental tables."""
+    live = root / "scratch" / "cx.duckdb"
+    live.parent.mkdir()
+    done = Refresh(live, inputs).run()
+    assert done.returncode == 0, done.stdout[-5000:]
+    return live
+
+
+def test_the_normal_refresh_published_the_second_load(scenario):
+    assert scenario.runs["normal"].returncode == 0, scenario.runs["normal"].stdout[-5000:]
+    assert f"published {scenario.live}" in scenario.runs["normal"].stdout
+    assert scenario.after != scenario.before
+    assert scenario.after[0] > scenario.before[0]  # two more days of survey answers
+
+
+def test_a_planted_wal_refuses_the_refresh(scenario):
+    run = scenario.runs["wal"]
+    assert run.returncode == 1
+    assert "refusing to publish" in run.stdout and "cx.duckdb.wal" in run.stdout
+    assert "cx-metrics refresh: dbt seed" not in run.stdout  # refused before any work
+
+
+def test_a_refresh_stopped_midway_publishes_nothing_and_cleans_up(scenario):
+    run = scenario.runs["sigterm"]
+    assert run.returncode == 128 + signal.SIGTERM, run.stdout[-3000:]
+    assert scenario.live_after["sigterm"] == scenario.before
+    assert scenario.leftovers["sigterm"] == []
+
+
+def test_a_killed_refresh_publishes_nothing_and_the_next_one_sweeps_its_copy(scenario):
+    assert scenario.runs["sigkill"].returncode == -signal.SIGKILL
+    assert scenario.live_after["sigkill"] == scenario.before
+    assert "cx.duckdb.build" in scenario.leftovers["sigkill"]  # nothing can clean up a kill
+    assert scenario.leftovers["failing_test"] == []  # ... the next refresh swept it
+
+
+def test_a_failing_dbt_test_publishes_nothing(scenario):
+    run = scenario.runs["failing_test"]
+    assert run.returncode == 1
+    assert "cx_harness__fails_on_purpose" in run.stdout
+    assert "dbt build failed" in run.stdout and "nothing was published" in run.stdout
+    assert scenario.live_after["failing_test"] == scenario.before
+
+
+def test_no_leftover_files(scenario):
+    assert scenario.leftovers["normal"] == []
+
+
+def test_readers_never_failed_and_saw_only_whole_data_sets(scenario):
+    whole = {tuple(scenario.before), tuple(scenario.after)}
+    for mode, records in scenario.answers.items():
+        errors = [r["error"] for r in records if "error" in r]
+        assert errors == [], (mode, errors[:3])
+        assert len(records) > 100, mode  # polled all through the refreshes
+        assert {tuple(r["answer"]) for r in records} <= whole, mode
+
+
+def test_a_kept_connection_reads_its_snapshot_and_new_connections_the_new_file(scenario):
+    keep = {tuple(r["answer"]) for r in scenario.answers["keep"]}
+    assert keep == {tuple(scenario.before)}
+    for mode in ("reconnect", "pool"):
+        assert scenario.answers[mode][0]["answer"] == scenario.before, mode
+        assert scenario.answers[mode][-1]["answer"] == scenario.after, mode
+
+
+@pytest.mark.parametrize("table", INCREMENTAL)
+def test_incremental_tables_equal_a_build_from_scratch(scenario, table):
+    con = duckdb.connect()
+    try:
+        con.execute(f"attach '{scenario.live}' as refreshed (read_only)")
+        con.execute(f"attach '{scenario.scratch}' as scratch (read_only)")
+        a, b = f"select * from refreshed.{table}", f"select * from scratch.{table}"
+        (differences,) = con.execute(
+            f"select (select count(*) from ({a} except all {b}))"
+            f" + (select count(*) from ({b} except all {a}))"
+        ).fetchone()
+        (rows,) = con.execute(f"select count(*) from ({a})").fetchone()
+    finally:
+        con.close()
+    assert rows > 0 and differences == 0
+
+
+def _live_tables(live: Path) -> dict[str, list[tuple]]:
+    con = duckdb.connect(str(live), read_only=True)
+    try:
+        names = [
+            n
+            for (n,) in con.execute(
+                "select table_name from information_schema.tables"
+                " where table_name like 'cx\\_\\_%' escape '\\' order by 1"
+            ).fetchall()
+        ]
+        return {n: sorted(con.execute(f"select * from {n}").fetchall(), key=repr) for n in names}
+    finally:
+        con.close()
+
+
+def _duckdb_1x() -> Path:
+    """A DuckDB 1.x Python client in a folder of its own (build/duckdb1x), as BI tools bundle."""
+    folder = REPO / "build" / "duckdb1x"
+    if not (folder / "duckdb").is_dir():
+        subprocess.run(
+            [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps"]
+            + ["--target", str(folder), DUCKDB_1X],
+            check=True,
+        )
+    return folder
+
+
+DUMP_WITH_1X = """
+import json, sys, duckdb
+assert duckdb.__version__.startswith("1."), duckdb.__version__
+con = duckdb.connect(sys.argv[1], read_only=True)
+names = [n for (n,) in con.execute("select table_name from information_schema.tables").fetchall()]
+print(json.dumps({"version": duckdb.__version__, "tables": {
+    n: [repr(r) for r in con.execute(f"select * from {n}").fetchall()] for n in names}}))
+"""
+
+
+def test_a_duckdb_1x_client_opens_the_serving_copy_and_it_equals_the_live_tables(scenario):
+    serving = scenario.live.with_name("cx_serving.duckdb")
+    done = subprocess.run(
+        [sys.executable, "-c", DUMP_WITH_1X, str(serving)],
+        env={**os.environ, "PYTHONPATH": str(_duckdb_1x())},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    dumped = json.loads(done.stdout)
+    assert dumped["version"] == DUCKDB_1X.split("==")[1]
+    live = _live_tables(scenario.live)
+    assert sorted(dumped["tables"]) == sorted(live)
+    for name, rows in live.items():
+        assert sorted(dumped["tables"][name]) == sorted(repr(r) for r in rows), name
+
+
+def test_the_parquet_copy_of_the_latest_refresh_equals_the_live_tables(scenario):
+    folder = scenario.live.parent / "parquet"
+    latest = folder / "latest"
+    assert latest.is_symlink()
+    assert (folder / "LATEST").read_text().strip() == os.readlink(latest)
+    live = _live_tables(scenario.live)
+    con = duckdb.connect()
+    try:
+        for name, rows in live.items():
+            parquet = con.execute(f"select * from read_parquet('{latest}/{name}.parquet')")
+            assert sorted(parquet.fetchall(), key=repr) == rows, name
+    finally:
+        con.close()
+    # Two published refreshes (the first and the normal one) and the from-scratch one wrote
+    # elsewhere; failed refreshes left no run folder.
+    assert len(list((folder / "runs").iterdir())) == 2
+
+
+def _table_file(path: Path, value: int) -> None:
+    con = duckdb.connect(str(path))
+    con.execute(f"create or replace table t as select {value} as v")
+    con.close()
+
+
+def _value(path: Path) -> int:
+    con = duckdb.connect(str(path), read_only=True)
+    try:
+        return con.execute("select v from t").fetchone()[0]
+    finally:
+        con.close()
+
+
+def test_a_second_refresh_of_the_same_file_fails_at_once(tmp_path):
+    live = tmp_path / "x.duckdb"
+    _table_file(live, 1)
+    with BlueGreen(live), pytest.raises(PublishError, match="another refresh of .* is running"):
+        BlueGreen(live).__enter__()
+    with BlueGreen(live) as again:  # the lock went with the first refresh
+        assert again.build.exists()
+
+
+def test_a_wal_that_appears_beside_the_live_file_refuses_the_swap(tmp_path):
+    live = tmp_path / "x.duckdb"
+    _table_file(live, 1)
+    with BlueGreen(live) as blue_green:
+        _table_file(blue_green.build, 2)
+        wal = tmp_path / "x.duckdb.wal"
+        wal.touch()  # a writer opened the live file during the refresh
+        with pytest.raises(PublishError, match=r"x\.duckdb\.wal sits beside x\.duckdb"):
+            blue_green.publish()
+        wal.unlink()
+    assert _value(live) == 1 and leftovers(tmp_path) == []
+
+
+def test_an_error_inside_a_refresh_removes_the_copy_and_keeps_the_live_file(tmp_path):
+    live = tmp_path / "x.duckdb"
+    _table_file(live, 1)
+    with pytest.raises(ZeroDivisionError), BlueGreen(live) as blue_green:
+        _table_file(blue_green.build, 2)
+        raise ZeroDivisionError  # any failure of a step
+    assert _value(live) == 1 and leftovers(tmp_path) == []
