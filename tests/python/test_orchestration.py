@@ -8,6 +8,7 @@ import os
 import signal
 import socket
 import subprocess
+import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -17,6 +18,11 @@ from conftest import BIN, REPO, dbt_env, downstream, query, run_dbt
 from dagster import AssetKey, DagsterInstance, Definitions
 
 from cx_metrics.orchestration import build_definitions
+from cx_metrics.orchestration.publishing import PUBLISH_KEY
+
+sys.path.insert(0, str(Path(__file__).parent))
+from bi_reader import Readers  # noqa: E402
+from test_publishing import fingerprint  # noqa: E402
 
 INPUTS = ["survey_responses", "customers", "support_tickets", "feedback_followups"]
 DEMO_SEEDS = "cx_metrics_integration_tests"  # the integration project's own nodes
@@ -172,3 +178,32 @@ def test_webserver_serves_the_asset_graph_and_stops_cleanly(tmp_path):
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         assert server.wait(timeout=30) is not None
+
+
+def test_a_scheduled_refresh_never_disturbs_open_readers(dagster_db, tmp_path):
+    """The refresh job builds a copy while BI readers stay connected: a failing dbt test
+    publishes nothing; a passing run publishes a new file and its serving copy."""
+    db, defs = dagster_db
+    if not db.exists():
+        assert _run(defs).success
+    before = fingerprint(db)
+    # Two readers at 4 polls a second: enough to catch a lock or a missing file on 2 cores.
+    with Readers(db, tmp_path / "readers", ("keep", "reconnect"), poll_seconds=0.25) as readers:
+        failing = _run(build_definitions(dbt_vars={"cx_test_fail_on_purpose": True}))
+        assert not failing.success
+        built = {e.materialization.asset_key for e in failing.get_asset_materialization_events()}
+        assert PUBLISH_KEY not in built
+        assert fingerprint(db) == before
+        passing = _run(defs)
+        assert passing.success
+    (published,) = [
+        e.materialization
+        for e in passing.get_asset_materialization_events()
+        if e.materialization.asset_key == PUBLISH_KEY
+    ]
+    assert published.metadata["published"].value == str(db)
+    assert db.with_name("dagster_serving.duckdb").exists()
+    assert not [p.name for p in db.parent.iterdir() if ".build" in p.name or ".tmp" in p.name]
+    for mode, records in readers.answers.items():
+        assert [r for r in records if "error" in r] == [], mode
+        assert {tuple(r["answer"]) for r in records} == {tuple(before)}, mode  # same inputs

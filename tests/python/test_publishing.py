@@ -28,10 +28,8 @@ from cx_metrics.demo_data.writers import TABLES, write_parquet
 from cx_metrics.publish import BlueGreen, PublishError
 
 sys.path.insert(0, str(Path(__file__).parent))
-from bi_reader import FINGERPRINT  # noqa: E402
+from bi_reader import FINGERPRINT, MODES, Readers  # noqa: E402
 
-READER = Path(__file__).parent / "bi_reader.py"
-MODES = ("keep", "reconnect", "pool")
 ARRIVES_LATER = "2025-09-29"  # survey answers from this day on arrive with the second load
 INCREMENTAL = ["cx__survey_responses", "cx__nps", "cx__csat", "cx__ces", "int_customers_accepted"]
 DUCKDB_1X = "duckdb==1.4.5"  # a client that cannot read DuckDB 2.0's own format
@@ -137,26 +135,6 @@ class Refresh:
         return subprocess.CompletedProcess(child.args, child.returncode, "".join(seen) + out)
 
 
-def start_readers(live: Path, folder: Path) -> list[subprocess.Popen]:
-    return [
-        subprocess.Popen(
-            [sys.executable, str(READER), mode, str(live), str(folder / f"{mode}.jsonl")]
-            + [str(folder / "stop")]
-        )
-        for mode in MODES
-    ]
-
-
-def wait_for_answers(folder: Path, count: int = 5, timeout: float = 60) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        files = [folder / f"{mode}.jsonl" for mode in MODES]
-        if all(f.exists() and len(f.read_text().splitlines()) >= count for f in files):
-            return
-        time.sleep(0.1)
-    raise AssertionError("the readers did not start answering")
-
-
 @pytest.fixture(scope="module")
 def scenario(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
     root = tmp_path_factory.mktemp("publishing")
@@ -167,21 +145,11 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
     first = refresh.run()
     assert first.returncode == 0, first.stdout[-5000:]
     before = fingerprint(live)
-    readers_dir = root / "readers"
-    readers_dir.mkdir()
-    readers = start_readers(live, readers_dir)
     result = Scenario(live=live, before=before, after=[])
-    try:
-        wait_for_answers(readers_dir)
+    with Readers(live, root / "readers", MODES) as readers:
         _refreshes(result, refresh, later)
         time.sleep(3)  # past the pool's 2 s lifetime: every reconnecting reader sees the new set
-    finally:
-        (readers_dir / "stop").touch()
-        for reader in readers:
-            reader.wait(timeout=30)
-    for mode in MODES:
-        lines = (readers_dir / f"{mode}.jsonl").read_text().splitlines()
-        result.answers[mode] = [json.loads(line) for line in lines]
+    result.answers = readers.answers
     result.scratch = _from_scratch(root, inputs)
     return result
 
