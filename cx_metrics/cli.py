@@ -145,7 +145,7 @@ def _postgres(args: argparse.Namespace) -> int:
 def _refresh(args: argparse.Namespace) -> int:
     from cx_metrics.refresh import main
 
-    return main(args.project_dir, args.profiles_dir, args.target, args.vars)
+    return main(args.project_dir, args.profiles_dir, args.target, args.vars, args.docs)
 
 
 def _add_project_options(command: argparse.ArgumentParser) -> None:
@@ -208,6 +208,9 @@ def build_parser() -> argparse.ArgumentParser:
         " published (with the serving copy) only when all passed",
     )
     _add_project_options(refresh)
+    refresh.add_argument(
+        "--docs", action="store_true", help="also `dbt docs generate` (catalog of the new build)"
+    )
     refresh.set_defaults(handler=_refresh)
     postgres = commands.add_parser(
         "postgres", help="start or stop a throwaway PostgreSQL on 127.0.0.1 (prints its env)"

@@ -54,14 +54,19 @@ class Target:
         return duckdb_file(target_credentials(self.project, self.profiles, self.target, self.vars))
 
 
-def steps(target: Target) -> list[tuple[str, list[str]]]:
-    """The refresh's commands, in order; each must pass for the next to run."""
+def steps(target: Target, docs: bool = False) -> list[tuple[str, list[str]]]:
+    """The refresh's commands, in order; each must pass for the next to run. With docs, also
+    `dbt docs generate` (its catalog read from what is about to be published: on DuckDB the
+    live file is open to readers, which dbt's read-write connection would conflict with)."""
     dbt = str(Path(sys.executable).parent / "dbt")
-    return [
+    commands = [
         ("dbt seed", [dbt, "seed", *target.options()]),
         ("input checks", [sys.executable, "-m", "cx_metrics.cli", "validate", *target.options()]),
         ("dbt build", [dbt, "build", *target.options()]),
     ]
+    return commands + (
+        [("dbt docs generate", [dbt, "docs", "generate", *target.options()])] if docs else []
+    )
 
 
 def run_step(name: str, command: Sequence[str], env: dict[str, str], keep: Sequence[int]) -> None:
@@ -87,19 +92,19 @@ def _raise_on_sigterm(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)  # unwinds through the cleanup of the build copy
 
 
-def refresh(target: Target) -> int:
+def refresh(target: Target, docs: bool = False) -> int:
     """Run the steps, publishing on DuckDB; 0 when the refresh published."""
     signal.signal(signal.SIGTERM, _raise_on_sigterm)
     live = target.live_file()
     if live is None:
-        for name, command in steps(target):
+        for name, command in steps(target, docs):
             run_step(name, command, dict(os.environ), ())
         print("cx-metrics refresh: done (dbt replaced each relation on the target)")
         return 0
     with BlueGreen(live) as blue_green:
         env = {**os.environ, "CX_DUCKDB_PATH": str(blue_green.build)}
         check_profile_follows(target, env, blue_green.build)
-        for name, command in steps(target):
+        for name, command in steps(target, docs):
             run_step(name, command, env, (blue_green.lock_fd,))
         serving = ServingSettings.from_env(live)
         blue_green.publish(serving.stage)
@@ -130,10 +135,14 @@ def check_profile_follows(target: Target, env: dict[str, str], build: Path) -> N
 
 
 def main(
-    project: str | None, profiles: str | None, target: str | None, dbt_vars: str | None
+    project: str | None,
+    profiles: str | None,
+    target: str | None,
+    dbt_vars: str | None,
+    docs: bool = False,
 ) -> int:
     try:
-        return refresh(Target.resolve(project, profiles, target, dbt_vars))
+        return refresh(Target.resolve(project, profiles, target, dbt_vars), docs)
     except PublishError as error:
         print(f"cx-metrics refresh: {error}", file=sys.stderr)
         return 1

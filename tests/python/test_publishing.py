@@ -95,13 +95,14 @@ class Refresh:
             "CX_SERVING_PARQUET_DIR": str(live.parent / "parquet"),
         }
 
-    def start(self, **extra_vars: object) -> subprocess.Popen:
+    def start(self, *options: str, **extra_vars: object) -> subprocess.Popen:
         variables = {
             "cx_source_parquet_path": str(self.inputs),
             "cx_demo_data": False,
             "cx_unit_tests": False,  # their fixtures need input tables; these inputs are files
         }
-        command = [str(BIN / "cx-metrics"), "refresh", "--vars", json.dumps(variables | extra_vars)]
+        command = [str(BIN / "cx-metrics"), "refresh", *options]
+        command += ["--vars", json.dumps(variables | extra_vars)]
         return subprocess.Popen(
             command,
             cwd=REPO,
@@ -112,8 +113,8 @@ class Refresh:
             start_new_session=True,
         )
 
-    def run(self, **extra_vars: object) -> subprocess.CompletedProcess:
-        child = self.start(**extra_vars)
+    def run(self, *options: str, **extra_vars: object) -> subprocess.CompletedProcess:
+        child = self.start(*options, **extra_vars)
         out, _ = child.communicate(timeout=600)
         return subprocess.CompletedProcess(child.args, child.returncode, out)
 
@@ -169,7 +170,7 @@ def _refreshes(result: Scenario, refresh: Refresh, later: Path) -> None:
     result.runs["failing_test"] = refresh.run(cx_test_fail_on_purpose=True)
     result.leftovers["failing_test"] = leftovers(live.parent)
     result.live_after["failing_test"] = fingerprint(live)
-    result.runs["normal"] = refresh.run()
+    result.runs["normal"] = refresh.run("--docs")
     result.leftovers["normal"] = leftovers(live.parent)
     result.after = fingerprint(live)
 
@@ -188,6 +189,27 @@ def test_the_normal_refresh_published_the_second_load(scenario):
     assert f"published {scenario.live}" in scenario.runs["normal"].stdout
     assert scenario.after != scenario.before
     assert scenario.after[0] > scenario.before[0]  # two more days of survey answers
+
+
+def test_the_docs_catalog_describes_the_published_build_and_the_exposure(scenario):
+    """`refresh --docs` runs `dbt docs generate` on the copy: the catalog lists every cx__
+    table with its columns, and the manifest holds the example dashboard exposure."""
+    target = scenario.live.parent / "target"
+    catalog = json.loads((target / "catalog.json").read_text())
+    tables = {n["metadata"]["name"]: n for n in catalog["nodes"].values()}
+    con = duckdb.connect(str(scenario.live), read_only=True)
+    try:
+        columns = {
+            c for (c,) in con.execute("select column_name from (describe cx__nps)").fetchall()
+        }
+    finally:
+        con.close()
+    assert {c.lower() for c in tables["cx__nps"]["columns"]} == columns
+    manifest = json.loads((target / "manifest.json").read_text())
+    (exposure,) = [
+        e for e in manifest["exposures"].values() if e["name"] == "cx_leadership_dashboard"
+    ]
+    assert "model.cx_metrics.cx__nps" in exposure["depends_on"]["nodes"]
 
 
 def test_a_planted_wal_refuses_the_refresh(scenario):
