@@ -112,6 +112,7 @@ class BlueGreen:
             if self.live.exists():
                 # A copy, not a fresh file: incremental models go on from the live tables.
                 shutil.copyfile(self.live, self.build)
+                shutil.copymode(self.live, self.build)  # readers keep their permissions
         except BaseException:
             self.release()
             raise

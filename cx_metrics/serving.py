@@ -79,6 +79,8 @@ class ServingSettings:
 
         def commit() -> None:
             if staged_file and self.path:
+                if self.path.exists():
+                    shutil.copymode(self.path, staged_file)  # readers keep their permissions
                 os.replace(staged_file, self.path)
                 fsync_dir(self.path.parent)
             if run:

@@ -146,6 +146,8 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
     first = refresh.run()
     assert first.returncode == 0, first.stdout[-5000:]
     before = fingerprint(live)
+    for published in (live, live.with_name("cx_serving.duckdb")):
+        published.chmod(0o640)  # owner writes, the BI group reads (README: permissions)
     result = Scenario(live=live, before=before, after=[])
     with Readers(live, root / "readers", MODES) as readers:
         _refreshes(result, refresh, later)
@@ -243,6 +245,11 @@ def test_a_failing_dbt_test_publishes_nothing(scenario):
 
 def test_no_leftover_files(scenario):
     assert scenario.leftovers["normal"] == []
+
+
+def test_published_files_keep_their_permissions(scenario):
+    for published in (scenario.live, scenario.live.with_name("cx_serving.duckdb")):
+        assert published.stat().st_mode & 0o777 == 0o640, published
 
 
 def test_readers_never_failed_and_saw_only_whole_data_sets(scenario):
