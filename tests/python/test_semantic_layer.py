@@ -61,7 +61,7 @@ CUSTOMER_METRICS = [
         "churn_rate_pct",
         "retention_rate_pct",
     )
-] + ["cohort_customers", "cohort_retained_customers", "cohort_retention_pct"]
+] + ["customers_started", "cohort_customers", "cohort_retained_customers", "cohort_retention_pct"]
 
 
 @dataclass
@@ -283,6 +283,18 @@ def test_churn_per_grain_equals_cx__customer_churn(mf):
             keys=2,
         )
         assert_equal_rows(got, expected)
+
+
+def test_customers_started_adds_up_to_new_customers_at_any_grain(mf):
+    frame = mf.query(["customers_started"], ["metric_time__quarter"])
+    got = _rows(frame, ["metric_time__quarter"], ["customers_started"])
+    expected = _table(
+        mf.db,
+        "select period_start, new_customers from cx__customer_churn"
+        " where period_grain = 'quarter' and dimension = 'all' and new_customers > 0",
+        keys=1,
+    )
+    assert_equal_rows(got, expected)
 
 
 def test_cohort_retention_equals_cx__cohort_retention(mf):
