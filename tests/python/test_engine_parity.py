@@ -34,6 +34,7 @@ TABLES = [
     "cx__cx_index",
     "cx__feedback_followups",
     "cx__rejected_records",
+    "cx_time_spine",
 ]
 
 

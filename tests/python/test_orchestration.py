@@ -57,7 +57,16 @@ def test_lineage_runs_from_every_raw_input_through_staging_to_marts(dagster_db):
         k for k in graph.get_all_asset_keys() if nps in downstream(graph, k)
     }
     groups = {graph.get(k).group_name for k in graph.get_all_asset_keys()}
-    assert groups == {"raw", "seeds", "staging", "intermediate", "marts", "publish", DEMO_SEEDS}
+    assert groups == {
+        "raw",
+        "seeds",
+        "staging",
+        "intermediate",
+        "marts",
+        "semantic",
+        "publish",
+        DEMO_SEEDS,
+    }
 
 
 def test_checks_are_blocking_validation_and_dbt_tests(dagster_db):
