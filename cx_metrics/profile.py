@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import re
 from argparse import Namespace
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+ENV_VAR = re.compile(r"""env_var\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]""")
 
 
 def target_credentials(
@@ -15,6 +18,23 @@ def target_credentials(
 ) -> Any:
     """The adapter credentials (``.type``, and ``.path`` on DuckDB) of the project's profile
     and target, rendered with the current environment and the --vars given, as dbt would."""
+    return _profile(project, profiles, target, dbt_vars).credentials
+
+
+def path_variable(
+    project: Path, profiles: Path, target: str | None, dbt_vars: str | None
+) -> str | None:
+    """The environment variable the DuckDB target's ``path`` is read from (its profiles.yml
+    says ``path: "{{ env_var('NAME', ...) }}"``), or None when the path is written out."""
+    from dbt.config.profile import read_profile
+
+    profile = _profile(project, profiles, target, dbt_vars)
+    raw = read_profile(str(profiles))[profile.profile_name]["outputs"][profile.target_name]
+    names = ENV_VAR.findall(str(raw.get("path", "")))
+    return names[0] if len(names) == 1 else None
+
+
+def _profile(project: Path, profiles: Path, target: str | None, dbt_vars: str | None) -> Any:
     from dbt.config.profile import Profile, read_profile
     from dbt.config.renderer import ProfileRenderer
     from dbt.flags import set_from_args
@@ -24,10 +44,9 @@ def target_credentials(
     set_invocation_context(dict(os.environ))  # env_var() in profiles.yml reads this
     name = yaml.safe_load((project / "dbt_project.yml").read_text())["profile"]
     cli_vars = yaml.safe_load(dbt_vars) if dbt_vars else {}
-    profile = Profile.from_raw_profiles(
+    return Profile.from_raw_profiles(
         read_profile(str(profiles)), name, ProfileRenderer(cli_vars or {}), target_override=target
     )
-    return profile.credentials
 
 
 def duckdb_file(credentials: Any) -> Path | None:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cx_metrics import project as cx_project
-from cx_metrics.profile import duckdb_file, target_credentials
+from cx_metrics.profile import duckdb_file, path_variable, target_credentials
 from cx_metrics.publish import BlueGreen, PublishError
 from cx_metrics.serving import ServingSettings
 
@@ -101,9 +101,11 @@ def refresh(target: Target, docs: bool = False) -> int:
             run_step(name, command, dict(os.environ), ())
         print("cx-metrics refresh: done (dbt replaced each relation on the target)")
         return 0
+    variables = build_variables(target, BlueGreen(live).build)
+    if variables is None:
+        raise PublishError(path_advice(target))
     with BlueGreen(live) as blue_green:
-        env = {**os.environ, "CX_DUCKDB_PATH": str(blue_green.build)}
-        check_profile_follows(target, env, blue_green.build)
+        env = {**os.environ, **variables}
         for name, command in steps(target, docs):
             run_step(name, command, env, (blue_green.lock_fd,))
         serving = ServingSettings.from_env(live)
@@ -116,22 +118,31 @@ def refresh(target: Target, docs: bool = False) -> int:
     return 0
 
 
-def check_profile_follows(target: Target, env: dict[str, str], build: Path) -> None:
-    """The profile must take its DuckDB path from $CX_DUCKDB_PATH, or the steps would write
-    the live file directly."""
-    saved = dict(os.environ)
-    os.environ.update(env)
+def build_variables(target: Target, build: Path) -> dict[str, str] | None:
+    """The environment variable that points the target's DuckDB path at build (the one its
+    profiles.yml reads the path from, checked by rendering the profile with it), or None
+    when the profile writes the path out."""
+    name = path_variable(target.project, target.profiles, target.target, target.vars)
+    if name is None:
+        return None
+    saved = os.environ.get(name)
+    os.environ[name] = str(build)
     try:
         path = target.live_file()
     finally:
-        os.environ.clear()
-        os.environ.update(saved)
-    if path is None or path.resolve() != build:
-        raise PublishError(
-            f"the DuckDB target of {target.profiles / 'profiles.yml'} does not take its path"
-            " from $CX_DUCKDB_PATH, so a refresh cannot build on a copy. Set it to"
-            " path: \"{{ env_var('CX_DUCKDB_PATH', '<your file>.duckdb') }}\"."
-        )
+        if saved is None:
+            os.environ.pop(name, None)
+        else:
+            os.environ[name] = saved
+    return {name: str(build)} if path is not None and path.resolve() == build else None
+
+
+def path_advice(target: Target) -> str:
+    return (
+        f"the DuckDB target in {target.profiles / 'profiles.yml'} writes its path out, so a"
+        " refresh cannot point dbt at a copy of the file. Read it from an environment variable:"
+        " path: \"{{ env_var('CX_DUCKDB_PATH', '/path/to/file.duckdb') }}\" (any name works)"
+    )
 
 
 def main(

@@ -18,7 +18,7 @@ from pydantic import PrivateAttr
 
 from cx_metrics.orchestration.settings import DbtSettings
 from cx_metrics.publish import BlueGreen, PublishError
-from cx_metrics.refresh import Target, check_profile_follows
+from cx_metrics.refresh import Target, build_variables, path_advice
 from cx_metrics.serving import ServingSettings
 
 PUBLISH_KEY = AssetKey(["publish", "duckdb_file"])
@@ -26,16 +26,16 @@ PUBLISH_KEY = AssetKey(["publish", "duckdb_file"])
 
 class DuckdbPublisher(ConfigurableResource):
     """On a DuckDB target: for the whole run, the refresh lock and a copy of the live file,
-    which $CX_DUCKDB_PATH points every dbt and validation step at; unpublished copies are
-    removed at the end of the run. On other targets it does nothing (dbt replaces each
-    relation in a transaction or one statement there)."""
+    which the profile's path variable (e.g. $CX_DUCKDB_PATH) points every dbt and validation
+    step at; unpublished copies are removed at the end of the run. On other targets it does
+    nothing (dbt replaces each relation in a transaction or one statement there)."""
 
     project_dir: str
     profiles_dir: str
     target: str | None = None
     vars: str | None = None
     _blue_green: BlueGreen | None = PrivateAttr(default=None)
-    _saved_path: str | None = PrivateAttr(default=None)
+    _saved: dict[str, str | None] = PrivateAttr(default_factory=dict)
 
     @classmethod
     def for_settings(cls, settings: DbtSettings) -> "DuckdbPublisher":
@@ -51,23 +51,28 @@ class DuckdbPublisher(ConfigurableResource):
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
         # Once per run: the refresh job runs in one process (in_process_executor).
-        live = self._target().live_file()
+        target = self._target()
+        live = target.live_file()
         if live is None:
             return
-        blue_green = BlueGreen(live).__enter__()
-        self._saved_path = os.environ.get("CX_DUCKDB_PATH")
-        os.environ["CX_DUCKDB_PATH"] = str(blue_green.build)
-        self._blue_green = blue_green
-        check_profile_follows(self._target(), dict(os.environ), blue_green.build)
+        blue_green = BlueGreen(live)
+        variables = build_variables(target, blue_green.build)
+        if variables is None:  # as before blue/green: fails while a reader has the file open
+            context.log.warning(f"{path_advice(target)}. This run builds {live} in place.")
+            return
+        self._saved = {name: os.environ.get(name) for name in variables}
+        self._blue_green = blue_green.__enter__()
+        os.environ.update(variables)
 
     def teardown_after_execution(self, context: InitResourceContext) -> None:
         blue_green, self._blue_green = self._blue_green, None
         if blue_green is None:
             return
-        if self._saved_path is None:
-            os.environ.pop("CX_DUCKDB_PATH", None)
-        else:
-            os.environ["CX_DUCKDB_PATH"] = self._saved_path
+        for name, value in self._saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
         if not blue_green.published and context.log:
             context.log.warning(
                 f"{blue_green.live} was not replaced: the run failed, or did not include"

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
+import duckdb
 import pytest
 from conftest import BIN, downstream
 from consumer import COLUMNS, INPUTS, load_duckdb, make_consumer_project
@@ -124,6 +125,19 @@ def test_refresh_runs_the_shop_project_green(shop):
         assert validation.metadata["rows"].value == len(INPUTS[name])
         newest = max(_utc(at) for at in _column(name, column) if at)
         assert checks[(name, "freshness")].metadata["newest_row_at"].value == str(newest)
+    # Built on a copy (the profile reads its path from SHOP_DUCKDB_PATH), then published.
+    (published,) = [
+        e.materialization
+        for e in result.get_asset_materialization_events()
+        if e.materialization.asset_key == AssetKey(["publish", "duckdb_file"])
+    ]
+    assert published.metadata["published"].value == str(shop[1])
+    con = duckdb.connect(str(shop[1]), read_only=True)
+    try:
+        (months,) = con.execute("select count(*) from monthly_nps").fetchone()
+    finally:
+        con.close()
+    assert months == len(nps_months)
 
 
 def test_validate_command_on_the_shop_project(shop):

@@ -401,3 +401,21 @@ def test_an_error_inside_a_refresh_removes_the_copy_and_keeps_the_live_file(tmp_
         _table_file(blue_green.build, 2)
         raise ZeroDivisionError  # any failure of a step
     assert _value(live) == 1 and leftovers(tmp_path) == []
+
+
+def test_a_profile_that_writes_its_path_out_is_refused_with_the_fix(tmp_path):
+    live = tmp_path / "fixed.duckdb"
+    (tmp_path / "profiles.yml").write_text(
+        f"cx_metrics:\n  target: duckdb\n  outputs:\n    duckdb:\n"
+        f"      type: duckdb\n      path: {live}\n"
+    )
+    done = subprocess.run(
+        [str(BIN / "cx-metrics"), "refresh", "--profiles-dir", str(tmp_path)],
+        cwd=REPO,
+        env={**os.environ, **dbt_env(live)},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 1
+    assert "writes its path out" in done.stderr and "env_var('CX_DUCKDB_PATH'" in done.stderr
+    assert not live.exists()
