@@ -43,14 +43,15 @@ def build(dbt_args: list[str]) -> bool:
     if result.result is None:
         print(f"dbt build could not start: {result.exception}", file=sys.stderr)
         return False
-    results = result.result.results
+    # Exposures are listed with status no-op: nothing is built for them.
+    results = [r for r in result.result.results if str(r.node.resource_type) != "exposure"]
     passed = sum(str(r.status) in ("success", "pass") for r in results)
     kinds = Counter(str(r.node.resource_type).replace("_", " ") for r in results)
     detail = ", ".join(f"{n} {kind}s" for kind, n in sorted(kinds.items()))
     others = Counter(str(r.status) for r in results if str(r.status) not in ("success", "pass"))
     extra = "".join(f", {n} {status}" for status, n in sorted(others.items()))
     print(f"dbt build: {passed} of {len(results)} passed{extra} ({detail})")
-    for r in result.result.results:
+    for r in results:
         if str(r.status) in ("error", "fail"):
             print(f"  {r.status}: {r.node.unique_id}: {r.message}", file=sys.stderr)
     return bool(result.success)

@@ -134,7 +134,7 @@ def test_refresh_runs_the_shop_project_green(shop):
     assert published.metadata["published"].value == str(shop[1])
     con = duckdb.connect(str(shop[1]), read_only=True)
     try:
-        (months,) = con.execute("select count(*) from monthly_nps").fetchone()
+        (months,) = con.execute("select count(*) from shop.monthly_nps").fetchone()
     finally:
         con.close()
     assert months == len(nps_months)
