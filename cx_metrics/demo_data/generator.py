@@ -135,30 +135,80 @@ class Chunk:
 
 
 def generate_chunk(config: DemoConfig, index: int) -> Chunk:
-    """Generate the clean rows of one chunk of customers (no bad rows)."""
+    """Generate the clean rows of one chunk of customers (no bad rows). The helpers below draw
+    from one random stream in a fixed order (customers, tickets, responses, follow-ups), so
+    reordering any draw changes every value after it."""
     rng = np.random.default_rng([config.seed, index])
     first = index * config.customers_per_chunk
     n = min(config.customers_per_chunk, config.customers - first)
-    history_start = _epoch(config.history_start)
-    window_start = _epoch(config.window_start)
-    window_end = _epoch(config.window_end)
+    window = _Window.of(config)
+    customers = _customers(rng, first, n, window)
+    tickets = _tickets(rng, config, first, customers, window.end)
+    responses = _survey_responses(rng, config, first, customers, tickets, window.end)
+    followups = _followups(rng, config, responses, window.end)
+    return Chunk(customers.frame, tickets.frame, responses.frame, followups)
 
-    # Customers: a base that exists before the window, and steady acquisition across it.
-    customer_no = np.arange(first, first + n)
+
+@dataclass(frozen=True)
+class _Window:
+    """The data window in epoch seconds; ``end`` is exclusive."""
+
+    history_start: int
+    start: int
+    end: int
+
+    @classmethod
+    def of(cls, config: DemoConfig) -> _Window:
+        return cls(
+            _epoch(config.history_start), _epoch(config.window_start), _epoch(config.window_end)
+        )
+
+
+@dataclass
+class _Customers:
+    """One chunk's customers, with what tickets and surveys draw on."""
+
+    frame: pd.DataFrame
+    ids: np.ndarray
+    segment: np.ndarray  # index into SEGMENTS
+    active_from: np.ndarray  # epoch seconds: activity inside the data window
+    active_to: np.ndarray
+    active_months: np.ndarray
+
+
+@dataclass
+class _Tickets:
+    frame: pd.DataFrame
+    ids: np.ndarray
+    owner: np.ndarray  # customer row of each ticket
+    resolved: np.ndarray  # epoch seconds, NaN while open
+    resolution_hours: np.ndarray
+
+
+@dataclass
+class _Responses:
+    frame: pd.DataFrame
+    ids: np.ndarray  # in generation order (the frame is sorted by time)
+    when: np.ndarray
+    negative: np.ndarray
+
+
+def _customers(rng: np.random.Generator, first: int, n: int, window: _Window) -> _Customers:
+    """Customers: a base that exists before the window, and steady acquisition across it."""
     segment = rng.choice(len(SEGMENTS), size=n, p=SEGMENT_WEIGHTS)
     plan = rng.choice(len(PLANS), size=n, p=PLAN_WEIGHTS)
     region = rng.choice(len(REGIONS), size=n, p=REGION_WEIGHTS)
-    started = rng.uniform(history_start, window_end - 7 * SECONDS_PER_DAY, size=n)
+    started = rng.uniform(window.history_start, window.end - 7 * SECONDS_PER_DAY, size=n)
     months_to_churn = rng.exponential(1.0 / SEGMENT_MONTHLY_CHURN[segment])
     churned = started + months_to_churn * 30.4375 * SECONDS_PER_DAY
-    churned[churned >= window_end] = np.nan
+    churned[churned >= window.end] = np.nan
     revenue = np.round(PLAN_REVENUE[plan] * rng.lognormal(0.0, 0.15, size=n), 2)
     revenue_text = np.char.mod("%.2f", revenue).astype(object)
     revenue_text[rng.random(n) < 0.05] = None
-    customer_ids = _ids("C", customer_no)
-    customers = pd.DataFrame(
+    ids = _ids("C", np.arange(first, first + n))
+    frame = pd.DataFrame(
         {
-            "customer_id": customer_ids,
+            "customer_id": ids,
             "started_at": _format_ts(started),
             "churned_at": _format_ts(churned),
             "segment": np.where(rng.random(n) < 0.02, None, SEGMENTS[segment]),
@@ -167,67 +217,101 @@ def generate_chunk(config: DemoConfig, index: int) -> Chunk:
             "monthly_revenue": revenue_text,
         }
     )
-
-    # Activity window of each customer inside the data window.
-    active_from = np.maximum(started, window_start)
-    active_to = np.where(np.isnan(churned), window_end, churned)
+    active_from = np.maximum(started, window.start)
+    active_to = np.where(np.isnan(churned), window.end, churned)
     active_months = np.clip((active_to - active_from) / (30.4375 * SECONDS_PER_DAY), 0, None)
+    return _Customers(frame, ids, segment, active_from, active_to, active_months)
 
-    def events(rate_per_month: float) -> tuple[np.ndarray, np.ndarray]:
-        """(customer row, event time) for a Poisson number of events per active customer."""
-        counts = rng.poisson(rate_per_month * active_months)
-        owner = np.repeat(np.arange(n), counts)
-        when = rng.uniform(active_from[owner], active_to[owner])
-        return owner, when
 
-    # Support tickets with long-tailed timings.
-    t_owner, t_created = events(config.tickets_per_customer_month)
-    m = len(t_owner)
-    t_channel = rng.choice(len(TICKET_CHANNELS), size=m, p=TICKET_CHANNEL_WEIGHTS)
-    t_priority = rng.choice(len(PRIORITIES), size=m, p=PRIORITY_WEIGHTS)
-    response_minutes = TICKET_CHANNEL_RESPONSE_MEDIAN[t_channel] * rng.lognormal(0, 0.9, m)
-    resolution_hours = PRIORITY_RESOLUTION_MEDIAN_HOURS[t_priority] * rng.lognormal(0, 1.1, m)
+def _events(
+    rng: np.random.Generator, customers: _Customers, rate_per_month: float
+) -> tuple[np.ndarray, np.ndarray]:
+    """(customer row, event time) for a Poisson number of events per active customer."""
+    counts = rng.poisson(rate_per_month * customers.active_months)
+    owner = np.repeat(np.arange(len(customers.ids)), counts)
+    when = rng.uniform(customers.active_from[owner], customers.active_to[owner])
+    return owner, when
+
+
+def _tickets(
+    rng: np.random.Generator, config: DemoConfig, first: int, customers: _Customers, end: int
+) -> _Tickets:
+    """Support tickets with long-tailed timings."""
+    owner, created = _events(rng, customers, config.tickets_per_customer_month)
+    m = len(owner)
+    channel = rng.choice(len(TICKET_CHANNELS), size=m, p=TICKET_CHANNEL_WEIGHTS)
+    priority = rng.choice(len(PRIORITIES), size=m, p=PRIORITY_WEIGHTS)
+    response_minutes = TICKET_CHANNEL_RESPONSE_MEDIAN[channel] * rng.lognormal(0, 0.9, m)
+    resolution_hours = PRIORITY_RESOLUTION_MEDIAN_HOURS[priority] * rng.lognormal(0, 1.1, m)
     resolution_hours = np.maximum(resolution_hours, response_minutes / 60.0 + 0.05)
-    t_responded = t_created + response_minutes * 60.0
-    t_resolved = t_created + resolution_hours * 3600.0
+    responded = created + response_minutes * 60.0
+    resolved = created + resolution_hours * 3600.0
     unanswered = rng.random(m) < 0.03
-    t_responded[unanswered] = np.nan
-    still_open = unanswered | (rng.random(m) < 0.05) | (t_resolved >= window_end)
-    t_resolved[still_open] = np.nan
-    t_responded[t_responded >= window_end] = np.nan
+    responded[unanswered] = np.nan
+    still_open = unanswered | (rng.random(m) < 0.05) | (resolved >= end)
+    resolved[still_open] = np.nan
+    responded[responded >= end] = np.nan
     replies = rng.geometric(0.55, size=m)
     handle = np.round(np.maximum(1.0, 14.0 * rng.lognormal(0, 0.6, m)), 1)
     handle_text = np.char.mod("%.1f", handle).astype(object)
     handle_text[unanswered] = None
-    ticket_no = first * 40 + np.arange(m)
-    ticket_ids = _ids("T", ticket_no)
-    tickets = pd.DataFrame(
+    ids = _ids("T", first * 40 + np.arange(m))
+    frame = pd.DataFrame(
         {
-            "ticket_id": ticket_ids,
-            "customer_id": customer_ids[t_owner],
-            "channel": np.where(rng.random(m) < 0.01, None, TICKET_CHANNELS[t_channel]),
-            "priority": np.where(rng.random(m) < 0.01, None, PRIORITIES[t_priority]),
-            "created_at": _format_ts(t_created),
-            "first_response_at": _format_ts(t_responded),
-            "resolved_at": _format_ts(t_resolved),
+            "ticket_id": ids,
+            "customer_id": customers.ids[owner],
+            "channel": np.where(rng.random(m) < 0.01, None, TICKET_CHANNELS[channel]),
+            "priority": np.where(rng.random(m) < 0.01, None, PRIORITIES[priority]),
+            "created_at": _format_ts(created),
+            "first_response_at": _format_ts(responded),
+            "resolved_at": _format_ts(resolved),
             "handle_time_minutes": handle_text,
             "agent_replies": np.where(unanswered, None, replies.astype(str)),
         }
     )
+    return _Tickets(frame, ids, owner, resolved, resolution_hours)
 
-    # Survey responses: relationship NPS, transactional surveys after purchases and tickets.
-    r_owner, r_when = events(config.relationship_surveys_per_customer_quarter / 3.0)
-    p_owner, p_when = events(config.purchase_surveys_per_customer_month)
-    surveyed_ticket = rng.random(m) < config.post_ticket_survey_rate
-    s_ticket = np.flatnonzero(surveyed_ticket & ~np.isnan(t_resolved))
-    s_when = t_resolved[s_ticket] + rng.uniform(600, 2 * SECONDS_PER_DAY, len(s_ticket))
-    keep = s_when < window_end
+
+@dataclass
+class _Surveys:
+    """Who answered which survey when: relationship rows, then purchase rows, then post-ticket
+    rows (``ticket`` holds the ticket row of each post-ticket survey)."""
+
+    owner: np.ndarray
+    when: np.ndarray
+    relationship: int
+    purchase: int
+    ticket: np.ndarray
+
+
+def _surveys(
+    rng: np.random.Generator, config: DemoConfig, customers: _Customers, tickets: _Tickets, end: int
+) -> _Surveys:
+    """Relationship NPS, transactional surveys after purchases and after resolved tickets."""
+    r_owner, r_when = _events(
+        rng, customers, config.relationship_surveys_per_customer_quarter / 3.0
+    )
+    p_owner, p_when = _events(rng, customers, config.purchase_surveys_per_customer_month)
+    surveyed_ticket = rng.random(len(tickets.owner)) < config.post_ticket_survey_rate
+    s_ticket = np.flatnonzero(surveyed_ticket & ~np.isnan(tickets.resolved))
+    s_when = tickets.resolved[s_ticket] + rng.uniform(600, 2 * SECONDS_PER_DAY, len(s_ticket))
+    keep = s_when < end
     s_ticket, s_when = s_ticket[keep], s_when[keep]
+    return _Surveys(
+        owner=np.concatenate([r_owner, p_owner, tickets.owner[s_ticket]]),
+        when=np.concatenate([r_when, p_when, s_when]),
+        relationship=len(r_owner),
+        purchase=len(p_owner),
+        ticket=s_ticket,
+    )
 
-    owner = np.concatenate([r_owner, p_owner, t_owner[s_ticket]])
-    when = np.concatenate([r_when, p_when, s_when])
-    k = len(owner)
-    n_rel, n_pur = len(r_owner), len(p_owner)
+
+def _survey_kinds(
+    rng: np.random.Generator, surveys: _Surveys
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(program, touchpoint, survey type) of each survey row."""
+    k = len(surveys.owner)
+    n_rel, n_pur = surveys.relationship, surveys.purchase
     program = np.where(np.arange(k) < n_rel, "relationship", "transactional").astype(object)
     touchpoint = np.empty(k, dtype=object)
     touchpoint[:n_rel] = "relationship"
@@ -240,22 +324,38 @@ def generate_chunk(config: DemoConfig, index: int) -> Chunk:
     survey_type[n_rel:] = _pick(
         rng, np.array(["nps", "csat", "ces"]), np.array([0.35, 0.40, 0.25]), k - n_rel
     )
-    ticket_of = np.full(k, None, dtype=object)
-    ticket_of[n_rel + n_pur :] = ticket_ids[s_ticket]
+    return program, touchpoint, survey_type
 
-    # A latent mood in roughly [0, 1] drives every score type: segment, slow tickets, noise.
-    mood = 0.84 + SEGMENT_MOOD[segment[owner]] * 0.5 + rng.normal(0, 0.18, k)
+
+def _scores(
+    rng: np.random.Generator,
+    surveys: _Surveys,
+    survey_type: np.ndarray,
+    customers: _Customers,
+    tickets: _Tickets,
+) -> np.ndarray:
+    """A latent mood in roughly [0, 1] drives every score type: segment, slow tickets, noise."""
+    k = len(surveys.owner)
+    mood = 0.84 + SEGMENT_MOOD[customers.segment[surveys.owner]] * 0.5 + rng.normal(0, 0.18, k)
     slow = np.zeros(k)
-    slow[n_rel + n_pur :] = np.clip(resolution_hours[s_ticket] / 48.0, 0, 1)
+    post_ticket = surveys.relationship + surveys.purchase
+    slow[post_ticket:] = np.clip(tickets.resolution_hours[surveys.ticket] / 48.0, 0, 1)
     mood = np.clip(mood - 0.35 * slow, 0.0, 1.0)
     nps_score = np.clip(np.round(mood * 10 + rng.normal(0, 0.8, k)), 0, 10)
     csat_score = np.clip(np.round(1 + mood * 4 + rng.normal(0, 0.5, k)), 1, 5)
     ces_score = np.clip(np.round(1 + mood * 6 + rng.normal(0, 0.7, k)), 1, 7)
-    score = np.select(
+    return np.select(
         [survey_type == "nps", survey_type == "csat"], [nps_score, csat_score], ces_score
     ).astype(int)
+
+
+def _messy_text(
+    rng: np.random.Generator, survey_type: np.ndarray, score: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """(score text, survey type text): real exports mix formats: "9.0", labels, stray case and
+    spaces."""
+    k = len(score)
     score_text = score.astype(str).astype(object)
-    # Real exports mix formats: "9.0", labels, stray case and spaces.
     decimal = rng.random(k) < 0.05
     score_text[decimal] = np.char.add(score[decimal].astype(str), ".0")
     csat_label = (survey_type == "csat") & (rng.random(k) < 0.3)
@@ -265,44 +365,73 @@ def generate_chunk(config: DemoConfig, index: int) -> Chunk:
     shouty = rng.random(k) < 0.03
     survey_type_text = survey_type.copy()
     survey_type_text[shouty] = np.char.add(" ", np.char.upper(survey_type[shouty].astype(str)))
+    return score_text, survey_type_text
 
-    negative = np.select(
-        [survey_type == "nps", survey_type == "csat"], [score <= 6, score < 4], score < 5
-    )
+
+def _comments(rng: np.random.Generator, negative: np.ndarray) -> np.ndarray:
+    """A free-text comment on about 45% of answers, matching the answer's sentiment."""
+    k = len(negative)
     comment = np.where(
         negative,
         NEGATIVE_COMMENTS[rng.integers(0, len(NEGATIVE_COMMENTS), k)],
         POSITIVE_COMMENTS[rng.integers(0, len(POSITIVE_COMMENTS), k)],
     ).astype(object)
     comment[rng.random(k) < 0.55] = None
-    anonymous = rng.random(k) < 0.04
-    customer_of = customer_ids[owner].copy()
-    customer_of[anonymous] = None
+    return comment
+
+
+def _survey_responses(
+    rng: np.random.Generator,
+    config: DemoConfig,
+    first: int,
+    customers: _Customers,
+    tickets: _Tickets,
+    end: int,
+) -> _Responses:
+    """Survey responses, with a few anonymous answers and missing channels and programs."""
+    surveys = _surveys(rng, config, customers, tickets, end)
+    k = len(surveys.owner)
+    program, touchpoint, survey_type = _survey_kinds(rng, surveys)
+    ticket_of = np.full(k, None, dtype=object)
+    ticket_of[surveys.relationship + surveys.purchase :] = tickets.ids[surveys.ticket]
+    score = _scores(rng, surveys, survey_type, customers, tickets)
+    score_text, survey_type_text = _messy_text(rng, survey_type, score)
+    negative = np.select(
+        [survey_type == "nps", survey_type == "csat"], [score <= 6, score < 4], score < 5
+    )
+    comment = _comments(rng, negative)
+    customer_of = customers.ids[surveys.owner].copy()
+    customer_of[rng.random(k) < 0.04] = None  # anonymous
     channel = _pick(rng, SURVEY_CHANNELS, SURVEY_CHANNEL_WEIGHTS, k).astype(object)
     channel[rng.random(k) < 0.02] = None
     program[rng.random(k) < 0.02] = None
-    response_no = first * 40 + np.arange(k)
-    response_ids = _ids("R", response_no)
-    responses = pd.DataFrame(
+    ids = _ids("R", first * 40 + np.arange(k))
+    frame = pd.DataFrame(
         {
-            "response_id": response_ids,
+            "response_id": ids,
             "customer_id": customer_of,
             "survey_type": survey_type_text,
             "program": program,
             "touchpoint": touchpoint,
             "channel": channel,
             "score": score_text,
-            "responded_at": _format_ts(when),
+            "responded_at": _format_ts(surveys.when),
             "comment": comment,
             "ticket_id": ticket_of,
         }
     ).sort_values("responded_at", kind="stable", ignore_index=True)
+    return _Responses(frame, ids, surveys.when, negative)
 
-    # Close the loop on most negative answers, some of them late.
-    followed = np.flatnonzero(negative & (rng.random(k) < config.followup_rate))
-    f_when = when[followed] + rng.lognormal(np.log(20 * 3600), 0.9, len(followed))
-    keep = f_when < window_end
-    followups = pd.DataFrame(
-        {"response_id": response_ids[followed][keep], "followed_up_at": _format_ts(f_when[keep])}
+
+def _followups(
+    rng: np.random.Generator, config: DemoConfig, responses: _Responses, end: int
+) -> pd.DataFrame:
+    """Close the loop on most negative answers, some of them late."""
+    followed = np.flatnonzero(
+        responses.negative & (rng.random(len(responses.ids)) < config.followup_rate)
     )
-    return Chunk(customers, tickets, responses, followups)
+    f_when = responses.when[followed] + rng.lognormal(np.log(20 * 3600), 0.9, len(followed))
+    keep = f_when < end
+    return pd.DataFrame(
+        {"response_id": responses.ids[followed][keep], "followed_up_at": _format_ts(f_when[keep])}
+    )

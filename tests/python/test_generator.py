@@ -6,7 +6,7 @@ import pandas as pd
 from conftest import DEMO_SEEDS
 
 from cx_metrics.cli import DEMO_SEED_PREFIX
-from cx_metrics.demo_data.generator import DemoConfig
+from cx_metrics.demo_data.generator import DemoConfig, generate_chunk
 from cx_metrics.demo_data.writers import TABLES, write_csv, write_parquet
 
 SEEDS = DEMO_SEEDS
@@ -40,7 +40,24 @@ def test_parquet_holds_the_same_rows_as_csv(tmp_path):
         pd.testing.assert_frame_equal(from_csv, from_parquet)
 
 
-def test_chunks_scale_the_volume():
-    small = DemoConfig(customers=300, customers_per_chunk=100, bad_rows={})
-    large = DemoConfig(customers=3_000, customers_per_chunk=100, bad_rows={})
-    assert small.chunks == 3 and large.chunks == 30
+def test_chunks_partition_the_customers():
+    """Each customer is generated once, in order, whatever the chunk size; the last chunk holds
+    the remainder, and ticket and response ids stay unique across chunks."""
+    config = DemoConfig(customers=350, customers_per_chunk=100, bad_rows={})
+    chunks = [generate_chunk(config, index) for index in range(config.chunks)]
+    assert [len(chunk.customers) for chunk in chunks] == [100, 100, 100, 50]
+    customer_ids = pd.concat([chunk.customers for chunk in chunks])["customer_id"]
+    assert customer_ids.tolist() == [f"C{number:08d}" for number in range(350)]
+    for table, column in (("support_tickets", "ticket_id"), ("survey_responses", "response_id")):
+        ids = pd.concat([getattr(chunk, table) for chunk in chunks])[column]
+        assert ids.is_unique, table
+
+
+def test_volume_follows_the_documented_responses_per_customer():
+    """``DemoConfig.for_responses`` sizes runs by RESPONSES_PER_CUSTOMER: the generator must
+    actually produce about that many responses per customer."""
+    config = DemoConfig.for_responses(40_000, seed=5, bad_rows={})
+    responses = sum(
+        len(generate_chunk(config, index).survey_responses) for index in range(config.chunks)
+    )
+    assert abs(responses - 40_000) / 40_000 < 0.05
