@@ -30,6 +30,7 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import version
@@ -277,6 +278,8 @@ def tables_equal(left: Path, right: Path) -> bool:
 
 
 def run_size(responses: int, out: Path, everything: bool) -> SizeResult:
+    """Every measurement of one size, in order: reads of the inputs, the survey marts on the
+    full inputs, optionally everything, then the incremental refresh of the last day."""
     print(f"== {responses:,} survey responses", flush=True)
     work = out / str(responses)
     work.mkdir(parents=True, exist_ok=True)
@@ -287,60 +290,76 @@ def run_size(responses: int, out: Path, everything: bool) -> SizeResult:
 
     full_db = work / "full.duckdb"
     env = fresh_database(full_db, inputs, work / "seed.log")
+    pandas_cube = measure_reads(work, inputs, env, result)
+    measure_survey_marts(work, inputs, env, result)
+    result.cubes_agree = isolated(compare_cubes, full_db, work / "floor.parquet", pandas_cube)
+    if everything:
+        result.dbt_everything = measure_everything(work, inputs)
+
+    appended.unlink()
+    incremental_db = work / "incremental.duckdb"
+    measure_incremental(work, inputs, incremental_db, (new_day, appended), result)
+    result.incremental_equals_full = isolated(tables_equal, full_db, incremental_db)
+    print(f"    agree: {result.cubes_agree}, incremental = full: {result.incremental_equals_full}")
+    return result
+
+
+def benchmark_script(name: str, inputs: Path, output: Path) -> list[str]:
+    return [sys.executable, str(REPO / "benchmarks" / name), str(inputs), str(output)]
+
+
+def measure_reads(work: Path, inputs: Path, env: dict[str, str], result: SizeResult) -> Path:
+    """validate, the floor and pandas on the full inputs; the pandas cube's path."""
     result.validate = measure(
         [str(BIN / "cx-metrics"), "validate", "--vars", dbt_vars(inputs)],
         work / "validate.log",
         env,
     )
     result.floor = measure(
-        [
-            sys.executable,
-            str(REPO / "benchmarks" / "floor.py"),
-            str(inputs),
-            str(work / "floor.parquet"),
-        ],
-        work / "floor.log",
-        env,
+        benchmark_script("floor.py", inputs, work / "floor.parquet"), work / "floor.log", env
     )
     pandas_cube = work / "pandas.parquet"
     pandas_cube.unlink(missing_ok=True)
     result.pandas = measure(
-        [
-            sys.executable,
-            str(REPO / "benchmarks" / "pandas_cube.py"),
-            str(inputs),
-            str(pandas_cube),
-        ],
+        benchmark_script("pandas_cube.py", inputs, pandas_cube),
         work / "pandas.log",
         env,
         cap_mb=PANDAS_CAP_MB,
     )
-    months_db = work / "months.duckdb"
-    months_env = fresh_database(months_db, inputs, work / "seed.log")
+    return pandas_cube
+
+
+def measure_survey_marts(work: Path, inputs: Path, env: dict[str, str], result: SizeResult) -> None:
+    """The survey marts with months only (in a database of their own), then with the default
+    grains (in the full build's database, which the cubes are compared on)."""
+    months_env = fresh_database(work / "months.duckdb", inputs, work / "seed.log")
     result.dbt_survey_months = dbt_run(
         SURVEY_BUILD, inputs, work / "dbt_survey_months.log", months_env, cx_period_grains=["month"]
     )
     result.dbt_survey = dbt_run(SURVEY_BUILD, inputs, work / "dbt_survey.log", env)
-    result.cubes_agree = isolated(compare_cubes, full_db, work / "floor.parquet", pandas_cube)
-    if everything:
-        all_env = fresh_database(work / "everything.duckdb", inputs, work / "seed.log")
-        result.dbt_everything = measure(
-            # Unit tests read their inputs' column types from tables; they do not depend on size.
-            dbt("build", "--exclude", "resource_type:unit_test", "--vars", dbt_vars(inputs)),
-            work / "dbt_everything.log",
-            all_env,
-        )
 
-    appended.unlink()
-    incremental_db = work / "incremental.duckdb"
-    inc_env = fresh_database(incremental_db, inputs, work / "seed.log")
-    result.dbt_base = dbt_run(SURVEY_BUILD, inputs, work / "dbt_base.log", inc_env)
-    shutil.copy(new_day, appended)
-    result.incremental = dbt_run(SURVEY_MARTS, inputs, work / "incremental.log", inc_env)
-    result.incremental_noop = dbt_run(SURVEY_MARTS, inputs, work / "incremental_noop.log", inc_env)
-    result.incremental_equals_full = isolated(tables_equal, full_db, incremental_db)
-    print(f"    agree: {result.cubes_agree}, incremental = full: {result.incremental_equals_full}")
-    return result
+
+def measure_everything(work: Path, inputs: Path) -> Measure:
+    """dbt build of all models and data tests, in a database of its own."""
+    all_env = fresh_database(work / "everything.duckdb", inputs, work / "seed.log")
+    return measure(
+        # Unit tests read their inputs' column types from tables; they do not depend on size.
+        dbt("build", "--exclude", "resource_type:unit_test", "--vars", dbt_vars(inputs)),
+        work / "dbt_everything.log",
+        all_env,
+    )
+
+
+def measure_incremental(
+    work: Path, inputs: Path, database: Path, new_day: tuple[Path, Path], result: SizeResult
+) -> None:
+    """A build without the last day, the last day appended (``new_day``: the day's file and
+    where it goes among the inputs) and refreshed, then a refresh with nothing new."""
+    env = fresh_database(database, inputs, work / "seed.log")
+    result.dbt_base = dbt_run(SURVEY_BUILD, inputs, work / "dbt_base.log", env)
+    shutil.copy(*new_day)
+    result.incremental = dbt_run(SURVEY_MARTS, inputs, work / "incremental.log", env)
+    result.incremental_noop = dbt_run(SURVEY_MARTS, inputs, work / "incremental_noop.log", env)
 
 
 def exponent(points: list[tuple[float, float]]) -> float | None:
@@ -397,6 +416,82 @@ def ratio(a: Measure | None, b: Measure | None) -> str:
     return f"{a.seconds / b.seconds:.2f}"
 
 
+def survey_rows_per_second(r: SizeResult) -> str:
+    if not r.dbt_survey:
+        return "-"
+    return f"{r.input_rows['survey_responses'] / r.dbt_survey.seconds:,.0f}"
+
+
+def input_rows_per_second(r: SizeResult) -> str:
+    return f"{sum(r.input_rows.values()) / r.validate.seconds:,.0f}" if r.validate else "-"
+
+
+def agreement(r: SizeResult) -> str:
+    return ", ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in r.cubes_agree.items())
+
+
+# The report's table: one row per label, one cell per size.
+REPORT_ROWS: list[tuple[str, Callable[[SizeResult], str]]] = [
+    (
+        "input rows (survey, customers, tickets, follow-ups)",
+        lambda r: " / ".join(f"{n:,}" for n in r.input_rows.values()),
+    ),
+    ("generate the Parquet inputs", lambda r: fmt(r.generate)),
+    ("`cx-metrics validate` (all four inputs)", lambda r: fmt(r.validate)),
+    ("floor: hand-written DuckDB query, monthly cube", lambda r: fmt(r.floor)),
+    ("alternative: pandas, monthly cube", lambda r: fmt(r.pandas)),
+    ("dbt run, survey marts, months only (the floor's cube)", lambda r: fmt(r.dbt_survey_months)),
+    (
+        "dbt run, survey marts, default grains (week, month, quarter)",
+        lambda r: fmt(r.dbt_survey),
+    ),
+    ("dbt build, all models and data tests", lambda r: fmt(r.dbt_everything)),
+    ("dbt run, survey marts, without the last day", lambda r: fmt(r.dbt_base)),
+    (
+        "incremental: the last day appended (rows)",
+        lambda r: f"{fmt(r.incremental)} ({r.new_day_rows:,})",
+    ),
+    ("incremental: nothing new", lambda r: fmt(r.incremental_noop)),
+    ("survey rows / s, dbt run (default grains)", survey_rows_per_second),
+    ("input rows / s, validate", input_rows_per_second),
+    ("dbt (months) / floor", lambda r: ratio(r.dbt_survey_months, r.floor)),
+    ("dbt (default grains) / floor", lambda r: ratio(r.dbt_survey, r.floor)),
+    ("pandas / dbt (months)", lambda r: ratio(r.pandas, r.dbt_survey_months)),
+    ("incremental / full (default grains)", lambda r: ratio(r.incremental, r.dbt_survey)),
+    ("dbt, floor and pandas cubes agree", agreement),
+    ("incremental tables = full build", lambda r: "yes" if r.incremental_equals_full else "NO"),
+]
+# The steps whose scaling exponent the report gives: (label, SizeResult attribute).
+SCALED_STEPS = [
+    ("dbt run, survey marts", "dbt_survey"),
+    ("floor", "floor"),
+    ("validate", "validate"),
+    ("pandas", "pandas"),
+]
+
+
+def render_table(results: list[SizeResult]) -> list[str]:
+    lines = [
+        "| step | " + " | ".join(f"{r.responses:,} responses" for r in results) + " |",
+        "|---|" + "---|" * len(results),
+    ]
+    for label, cell in REPORT_ROWS:
+        lines.append(f"| {label} | " + " | ".join(cell(r) for r in results) + " |")
+    return lines
+
+
+def render_scaling(results: list[SizeResult]) -> list[str]:
+    lines = []
+    for label, attribute in SCALED_STEPS:
+        points = [
+            (r.responses, getattr(r, attribute).seconds)
+            for r in results
+            if getattr(r, attribute) and getattr(r, attribute).ok
+        ]
+        lines.append(f"- {label}: {exponent(points)}")
+    return lines
+
+
 def render(results: list[SizeResult], info: dict[str, object]) -> str:
     lines = [
         "# cx_metrics benchmark",
@@ -405,72 +500,12 @@ def render(results: list[SizeResult], info: dict[str, object]) -> str:
         "",
         "Wall time / peak resident memory of each step, in its own process.",
         "",
-        "| step | " + " | ".join(f"{r.responses:,} responses" for r in results) + " |",
-        "|---|" + "---|" * len(results),
+        *render_table(results),
+        "",
+        "Scaling exponent (slope of log time on log rows; 1.0 = linear):",
+        "",
+        *render_scaling(results),
     ]
-    rows = [
-        (
-            "input rows (survey, customers, tickets, follow-ups)",
-            lambda r: " / ".join(f"{n:,}" for n in r.input_rows.values()),
-        ),
-        ("generate the Parquet inputs", lambda r: fmt(r.generate)),
-        ("`cx-metrics validate` (all four inputs)", lambda r: fmt(r.validate)),
-        ("floor: hand-written DuckDB query, monthly cube", lambda r: fmt(r.floor)),
-        ("alternative: pandas, monthly cube", lambda r: fmt(r.pandas)),
-        (
-            "dbt run, survey marts, months only (the floor's cube)",
-            lambda r: fmt(r.dbt_survey_months),
-        ),
-        (
-            "dbt run, survey marts, default grains (week, month, quarter)",
-            lambda r: fmt(r.dbt_survey),
-        ),
-        ("dbt build, all models and data tests", lambda r: fmt(r.dbt_everything)),
-        ("dbt run, survey marts, without the last day", lambda r: fmt(r.dbt_base)),
-        (
-            "incremental: the last day appended (rows)",
-            lambda r: f"{fmt(r.incremental)} ({r.new_day_rows:,})",
-        ),
-        ("incremental: nothing new", lambda r: fmt(r.incremental_noop)),
-        (
-            "survey rows / s, dbt run (default grains)",
-            lambda r: (
-                f"{r.input_rows['survey_responses'] / r.dbt_survey.seconds:,.0f}"
-                if r.dbt_survey
-                else "-"
-            ),
-        ),
-        (
-            "input rows / s, validate",
-            lambda r: (
-                f"{sum(r.input_rows.values()) / r.validate.seconds:,.0f}" if r.validate else "-"
-            ),
-        ),
-        ("dbt (months) / floor", lambda r: ratio(r.dbt_survey_months, r.floor)),
-        ("dbt (default grains) / floor", lambda r: ratio(r.dbt_survey, r.floor)),
-        ("pandas / dbt (months)", lambda r: ratio(r.pandas, r.dbt_survey_months)),
-        ("incremental / full (default grains)", lambda r: ratio(r.incremental, r.dbt_survey)),
-        (
-            "dbt, floor and pandas cubes agree",
-            lambda r: ", ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in r.cubes_agree.items()),
-        ),
-        ("incremental tables = full build", lambda r: "yes" if r.incremental_equals_full else "NO"),
-    ]
-    for label, cell in rows:
-        lines.append(f"| {label} | " + " | ".join(cell(r) for r in results) + " |")
-    lines += ["", "Scaling exponent (slope of log time on log rows; 1.0 = linear):", ""]
-    for label, attribute in [
-        ("dbt run, survey marts", "dbt_survey"),
-        ("floor", "floor"),
-        ("validate", "validate"),
-        ("pandas", "pandas"),
-    ]:
-        points = [
-            (r.responses, getattr(r, attribute).seconds)
-            for r in results
-            if getattr(r, attribute) and getattr(r, attribute).ok
-        ]
-        lines.append(f"- {label}: {exponent(points)}")
     return "\n".join(lines) + "\n"
 
 
