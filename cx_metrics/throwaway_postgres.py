@@ -76,59 +76,44 @@ def start(data_dir: Path) -> dict[str, str]:
     if os.geteuid() == 0:
         shutil.chown(data_dir, USER, USER)
     if not (data_dir / "PG_VERSION").exists():
-        _run(
-            _as_server_user(
-                [
-                    _bin("initdb"),
-                    "-D",
-                    str(data_dir),
-                    "-A",
-                    "trust",
-                    "-U",
-                    environment_user(),
-                    "-E",
-                    "UTF8",
-                    "--no-locale",
-                ]
-            )
-        )
+        _initdb(data_dir)
     port = _free_port()
     (data_dir / "cx_port").write_text(str(port))
-    options = f"-h 127.0.0.1 -p {port} -k {data_dir} -c fsync=off -c full_page_writes=off"
-    _run(
-        _as_server_user(
-            [
-                _bin("pg_ctl"),
-                "-D",
-                str(data_dir),
-                "-l",
-                str(data_dir / "server.log"),
-                "-o",
-                options,
-                "-w",
-                "start",
-            ]
-        )
-    )
+    _pg_ctl_start(data_dir, port)
     env = environment(data_dir)
+    if not _database_exists(env):
+        _run([*_client("createdb", env), DATABASE])
+    return env
+
+
+def _initdb(data_dir: Path) -> None:
+    """A new cluster: trust authentication, the environment's user as superuser, UTF-8."""
+    initdb = [_bin("initdb"), "-D", str(data_dir), "-A", "trust", "-U", environment_user()]
+    _run(_as_server_user([*initdb, "-E", "UTF8", "--no-locale"]))
+
+
+def _pg_ctl_start(data_dir: Path, port: int) -> None:
+    """Start on loopback at ``port``, socket in the data directory, no durability (throwaway
+    data), and wait for it."""
+    options = f"-h 127.0.0.1 -p {port} -k {data_dir} -c fsync=off -c full_page_writes=off"
+    pg_ctl = [_bin("pg_ctl"), "-D", str(data_dir), "-l", str(data_dir / "server.log")]
+    _run(_as_server_user([*pg_ctl, "-o", options, "-w", "start"]))
+
+
+def _database_exists(env: dict[str, str]) -> bool:
+    """Whether DATABASE exists, asking for up to 10 s while the server starts accepting
+    connections (False if it never answers)."""
+    query = f"select 1 from pg_database where datname = '{DATABASE}'"
     for _ in range(50):
         done = subprocess.run(
-            [
-                *_client("psql", env),
-                "-d",
-                "postgres",
-                "-tAc",
-                f"select 1 from pg_database where datname = '{DATABASE}'",
-            ],
+            [*_client("psql", env), "-d", "postgres", "-tAc", query],
             capture_output=True,
             text=True,
         )
         if done.returncode == 0:
             break
         time.sleep(0.2)
-    if done.stdout.strip() != "1":
-        _run([*_client("createdb", env), DATABASE])
-    return env
+    return done.stdout.strip() == "1"
 
 
 def environment_user() -> str:
