@@ -81,11 +81,17 @@ def test_checks_are_blocking_validation_and_dbt_tests(dagster_db):
     assert any(c.asset_key == AssetKey(["marts", "cx__nps"]) for c in checks)
 
 
-def test_daily_schedule(dagster_db):
+def test_daily_schedule(dagster_db, monkeypatch):
+    """Daily at 05:00 UTC (README); CX_REFRESH_CRON and CX_REFRESH_TIMEZONE reach the schedule
+    that Dagster runs, not only the settings module."""
     schedule = dagster_db[1].resolve_schedule_def("cx_daily_refresh")
-    assert schedule.cron_schedule == "0 5 * * *"
-    assert schedule.execution_timezone == "UTC"
+    assert (schedule.cron_schedule, schedule.execution_timezone) == ("0 5 * * *", "UTC")
     assert schedule.job_name == "cx_refresh"
+    monkeypatch.setenv("CX_REFRESH_CRON", "30 2 * * 1-5")
+    monkeypatch.setenv("CX_REFRESH_TIMEZONE", "Europe/Berlin")
+    moved = build_definitions().resolve_schedule_def("cx_daily_refresh")
+    assert (moved.cron_schedule, moved.execution_timezone) == ("30 2 * * 1-5", "Europe/Berlin")
+    assert moved.job_name == "cx_refresh"
 
 
 def _run(defs: Definitions):
