@@ -9,43 +9,43 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from dbt.config.profile import Profile, read_profile
+from dbt.config.renderer import ProfileRenderer
+from dbt.flags import set_from_args
+from dbt_common.context import set_invocation_context
+
+from cx_metrics.project import DbtSettings
 
 ENV_VAR = re.compile(r"""env_var\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]""")
 
 
-def target_credentials(
-    project: Path, profiles: Path, target: str | None, dbt_vars: str | None
-) -> Any:
+def target_credentials(settings: DbtSettings) -> Any:
     """The adapter credentials (``.type``, and ``.path`` on DuckDB) of the project's profile
     and target, rendered with the current environment and the --vars given, as dbt would."""
-    return _profile(project, profiles, target, dbt_vars).credentials
+    return _profile(settings).credentials
 
 
-def path_variable(
-    project: Path, profiles: Path, target: str | None, dbt_vars: str | None
-) -> str | None:
+def path_variable(settings: DbtSettings) -> str | None:
     """The environment variable the DuckDB target's ``path`` is read from (its profiles.yml
     says ``path: "{{ env_var('NAME', ...) }}"``), or None when the path is written out."""
-    from dbt.config.profile import read_profile
-
-    profile = _profile(project, profiles, target, dbt_vars)
-    raw = read_profile(str(profiles))[profile.profile_name]["outputs"][profile.target_name]
+    profile = _profile(settings)
+    raw = read_profile(str(settings.profiles_dir))[profile.profile_name]["outputs"][
+        profile.target_name
+    ]
     names = ENV_VAR.findall(str(raw.get("path", "")))
     return names[0] if len(names) == 1 else None
 
 
-def _profile(project: Path, profiles: Path, target: str | None, dbt_vars: str | None) -> Any:
-    from dbt.config.profile import Profile, read_profile
-    from dbt.config.renderer import ProfileRenderer
-    from dbt.flags import set_from_args
-    from dbt_common.context import set_invocation_context
-
-    set_from_args(Namespace(profiles_dir=str(profiles)), None)
+def _profile(settings: DbtSettings) -> Any:
+    set_from_args(Namespace(profiles_dir=str(settings.profiles_dir)), None)
     set_invocation_context(dict(os.environ))  # env_var() in profiles.yml reads this
-    name = yaml.safe_load((project / "dbt_project.yml").read_text())["profile"]
-    cli_vars = yaml.safe_load(dbt_vars) if dbt_vars else {}
+    name = yaml.safe_load((settings.project_dir / "dbt_project.yml").read_text())["profile"]
+    cli_vars = yaml.safe_load(settings.vars) if settings.vars else {}
     return Profile.from_raw_profiles(
-        read_profile(str(profiles)), name, ProfileRenderer(cli_vars or {}), target_override=target
+        read_profile(str(settings.profiles_dir)),
+        name,
+        ProfileRenderer(cli_vars or {}),
+        target_override=settings.target,
     )
 
 

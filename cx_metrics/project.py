@@ -7,7 +7,10 @@ command line, or with $CX_DBT_PROJECT_DIR and $CX_DBT_PROFILES_DIR.
 
 from __future__ import annotations
 
+import json
 import os
+from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 
 from dbt.cli.main import dbtRunner, dbtRunnerResult
@@ -85,3 +88,48 @@ def run_dbt(args: list[str]) -> dbtRunnerResult:
 def _is_project_option(args: list[str], i: int) -> bool:
     names = ("--project-dir", "--profiles-dir")
     return args[i] in names or (i > 0 and args[i - 1] in names)
+
+
+@dataclass(frozen=True)
+class DbtSettings:
+    """The dbt project that installs cx_metrics, and the target and vars of every command."""
+
+    project_dir: Path
+    profiles_dir: Path
+    target: str | None = None
+    vars: str | None = None
+
+    @classmethod
+    def resolve(
+        cls,
+        project: str | Path | None = None,
+        profiles: str | Path | None = None,
+        target: str | None = None,
+        dbt_vars: str | Mapping[str, object] | None = None,
+    ) -> DbtSettings:
+        """Arguments first, then CX_DBT_PROJECT_DIR / CX_DBT_PROFILES_DIR (or DBT_PROFILES_DIR),
+        CX_DBT_TARGET and CX_DBT_VARS; the default project is integration_tests/ (the demo)."""
+        folder = Path(project).resolve() if project else project_dir()
+        chosen = Path(profiles).resolve() if profiles else profiles_dir(folder)
+        if isinstance(dbt_vars, Mapping):
+            dbt_vars = json.dumps(dbt_vars)
+        return cls(folder, chosen, target or dbt_target(), dbt_vars or env_dbt_vars())
+
+    def options(self) -> list[str]:
+        """--target and --vars, for every dbt and validation command of a run."""
+        options = ["--target", self.target] if self.target else []
+        return options + (["--vars", self.vars] if self.vars else [])
+
+    def project_options(self) -> list[str]:
+        """--project-dir and --profiles-dir."""
+        return ["--project-dir", str(self.project_dir), "--profiles-dir", str(self.profiles_dir)]
+
+
+def dbt_target() -> str | None:
+    """CX_DBT_TARGET: the dbt target (default: the profile's default)."""
+    return os.environ.get("CX_DBT_TARGET") or None
+
+
+def env_dbt_vars() -> str | None:
+    """CX_DBT_VARS: dbt vars as YAML, e.g. '{cx_source_schema: raw}' (default: none)."""
+    return os.environ.get("CX_DBT_VARS") or None

@@ -14,59 +14,34 @@ import signal
 import subprocess
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 from cx_metrics import project as cx_project
 from cx_metrics.profile import duckdb_file, path_variable, target_credentials
+from cx_metrics.project import DbtSettings
 from cx_metrics.publish import BlueGreen, PublishError
 from cx_metrics.serving import ServingSettings
 
 
-@dataclass(frozen=True)
-class Target:
-    """The dbt project, profiles folder, target and vars of a refresh."""
-
-    project: Path
-    profiles: Path
-    target: str | None = None
-    vars: str | None = None
-
-    @classmethod
-    def resolve(
-        cls, project: str | None, profiles: str | None, target: str | None, dbt_vars: str | None
-    ) -> Target:
-        if project:
-            os.environ["CX_DBT_PROJECT_DIR"] = project
-        folder = cx_project.project_dir()
-        chosen = Path(profiles).resolve() if profiles else cx_project.profiles_dir(folder)
-        return cls(folder, chosen, target or os.environ.get("CX_DBT_TARGET") or None, dbt_vars)
-
-    def options(self) -> list[str]:
-        options = ["--project-dir", str(self.project), "--profiles-dir", str(self.profiles)]
-        options += ["--target", self.target] if self.target else []
-        return options + (["--vars", self.vars] if self.vars else [])
-
-    def live_file(self) -> Path | None:
-        """The DuckDB file the target writes, or None on another engine."""
-        if self.project == cx_project.DEMO_PROJECT.resolve():
-            cx_project.duckdb_path()  # the demo profile's default file, made absolute
-        return duckdb_file(target_credentials(self.project, self.profiles, self.target, self.vars))
+def live_file(settings: DbtSettings) -> Path | None:
+    """The DuckDB file the target writes, or None on another engine."""
+    if settings.project_dir == cx_project.DEMO_PROJECT.resolve():
+        cx_project.duckdb_path()  # the demo profile's default file, made absolute
+    return duckdb_file(target_credentials(settings))
 
 
-def steps(target: Target, docs: bool = False) -> list[tuple[str, list[str]]]:
+def steps(settings: DbtSettings, docs: bool = False) -> list[tuple[str, list[str]]]:
     """The refresh's commands, in order; each must pass for the next to run. With docs, also
     `dbt docs generate` (its catalog read from what is about to be published: on DuckDB the
     live file is open to readers, which dbt's read-write connection would conflict with)."""
     dbt = str(Path(sys.executable).parent / "dbt")
+    options = [*settings.project_options(), *settings.options()]
     commands = [
-        ("dbt seed", [dbt, "seed", *target.options()]),
-        ("input checks", [sys.executable, "-m", "cx_metrics.cli", "validate", *target.options()]),
-        ("dbt build", [dbt, "build", *target.options()]),
+        ("dbt seed", [dbt, "seed", *options]),
+        ("input checks", [sys.executable, "-m", "cx_metrics.cli", "validate", *options]),
+        ("dbt build", [dbt, "build", *options]),
     ]
-    return commands + (
-        [("dbt docs generate", [dbt, "docs", "generate", *target.options()])] if docs else []
-    )
+    return commands + ([("dbt docs generate", [dbt, "docs", "generate", *options])] if docs else [])
 
 
 def run_step(name: str, command: Sequence[str], env: dict[str, str], keep: Sequence[int]) -> None:
@@ -92,21 +67,21 @@ def _raise_on_sigterm(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)  # unwinds through the cleanup of the build copy
 
 
-def refresh(target: Target, docs: bool = False) -> int:
+def refresh(settings: DbtSettings, docs: bool = False) -> int:
     """Run the steps, publishing on DuckDB; 0 when the refresh published."""
     signal.signal(signal.SIGTERM, _raise_on_sigterm)
-    live = target.live_file()
+    live = live_file(settings)
     if live is None:
-        for name, command in steps(target, docs):
+        for name, command in steps(settings, docs):
             run_step(name, command, dict(os.environ), ())
         print("cx-metrics refresh: done (dbt replaced each relation on the target)")
         return 0
-    variables = build_variables(target, BlueGreen(live).build)
+    variables = build_variables(settings, BlueGreen(live).build)
     if variables is None:
-        raise PublishError(path_advice(target))
+        raise PublishError(path_advice(settings))
     with BlueGreen(live) as blue_green:
         env = {**os.environ, **variables}
-        for name, command in steps(target, docs):
+        for name, command in steps(settings, docs):
             run_step(name, command, env, (blue_green.lock_fd,))
         serving = ServingSettings.from_env(live)
         blue_green.publish(serving.stage)
@@ -118,17 +93,17 @@ def refresh(target: Target, docs: bool = False) -> int:
     return 0
 
 
-def build_variables(target: Target, build: Path) -> dict[str, str] | None:
+def build_variables(settings: DbtSettings, build: Path) -> dict[str, str] | None:
     """The environment variable that points the target's DuckDB path at build (the one its
     profiles.yml reads the path from, checked by rendering the profile with it), or None
     when the profile writes the path out."""
-    name = path_variable(target.project, target.profiles, target.target, target.vars)
+    name = path_variable(settings)
     if name is None:
         return None
     saved = os.environ.get(name)
     os.environ[name] = str(build)
     try:
-        path = target.live_file()
+        path = live_file(settings)
     finally:
         if saved is None:
             os.environ.pop(name, None)
@@ -137,9 +112,9 @@ def build_variables(target: Target, build: Path) -> dict[str, str] | None:
     return {name: str(build)} if path is not None and path.resolve() == build else None
 
 
-def path_advice(target: Target) -> str:
+def path_advice(settings: DbtSettings) -> str:
     return (
-        f"the DuckDB target in {target.profiles / 'profiles.yml'} writes its path out, so a"
+        f"the DuckDB target in {settings.profiles_dir / 'profiles.yml'} writes its path out, so a"
         " refresh cannot point dbt at a copy of the file. Read it from an environment variable:"
         " path: \"{{ env_var('CX_DUCKDB_PATH', '/path/to/file.duckdb') }}\" (any name works)"
     )
@@ -153,7 +128,7 @@ def main(
     docs: bool = False,
 ) -> int:
     try:
-        return refresh(Target.resolve(project, profiles, target, dbt_vars), docs)
+        return refresh(DbtSettings.resolve(project, profiles, target, dbt_vars), docs)
     except PublishError as error:
         print(f"cx-metrics refresh: {error}", file=sys.stderr)
         return 1

@@ -10,8 +10,8 @@ from dagster_dbt import DbtCliInvocation, DbtCliResource, DbtProject, dbt_assets
 
 from cx_metrics.orchestration.project import prune_build_folders
 from cx_metrics.orchestration.publishing import DuckdbPublisher
-from cx_metrics.orchestration.settings import DbtSettings
 from cx_metrics.orchestration.translator import RAW_GROUP, CxDbtTranslator, is_raw_input
+from cx_metrics.project import DbtSettings
 
 SEEDS_OP = "cx_dbt_seeds"
 MODELS_OP = "cx_dbt_models"

@@ -25,7 +25,8 @@ from dagster_dbt import DbtCliResource
 
 from cx_metrics.orchestration.project import target_root
 from cx_metrics.orchestration.publishing import DuckdbPublisher
-from cx_metrics.orchestration.settings import DbtSettings, input_max_age_hours
+from cx_metrics.orchestration.settings import input_max_age_hours
+from cx_metrics.project import DbtSettings
 
 EVENT_TIME = {
     "survey_responses": "responded_at",

@@ -21,8 +21,9 @@ from cx_metrics.orchestration.assets import dbt_build_assets, raw_input_specs
 from cx_metrics.orchestration.checks import input_checks
 from cx_metrics.orchestration.project import cx_dbt_project
 from cx_metrics.orchestration.publishing import DuckdbPublisher, publish_asset
-from cx_metrics.orchestration.settings import DbtSettings, refresh_cron, refresh_timezone
+from cx_metrics.orchestration.settings import refresh_cron, refresh_timezone
 from cx_metrics.orchestration.translator import CxDbtTranslator
+from cx_metrics.project import DbtSettings
 
 REFRESH_JOB = "cx_refresh"
 DAILY_SCHEDULE = "cx_daily_refresh"

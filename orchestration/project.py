@@ -15,8 +15,7 @@ from pathlib import Path
 
 from dagster_dbt import DbtProject
 
-from cx_metrics.orchestration.settings import DbtSettings
-from cx_metrics.project import run_dbt
+from cx_metrics.project import DbtSettings, run_dbt
 
 KEEP_BUILD_FOLDERS = 5
 # Which profiles, target and vars the manifest beside it was parsed with.

@@ -16,9 +16,9 @@ from dagster import (
 )
 from pydantic import PrivateAttr
 
-from cx_metrics.orchestration.settings import DbtSettings
+from cx_metrics.project import DbtSettings
 from cx_metrics.publish import BlueGreen, PublishError
-from cx_metrics.refresh import Target, build_variables, path_advice
+from cx_metrics.refresh import build_variables, live_file, path_advice
 from cx_metrics.serving import ServingSettings
 
 PUBLISH_KEY = AssetKey(["publish", "duckdb_file"])
@@ -46,19 +46,19 @@ class DuckdbPublisher(ConfigurableResource):
             vars=settings.vars,
         )
 
-    def _target(self) -> Target:
-        return Target(Path(self.project_dir), Path(self.profiles_dir), self.target, self.vars)
+    def _settings(self) -> DbtSettings:
+        return DbtSettings(Path(self.project_dir), Path(self.profiles_dir), self.target, self.vars)
 
     def setup_for_execution(self, context: InitResourceContext) -> None:
         # Once per run: the refresh job runs in one process (in_process_executor).
-        target = self._target()
-        live = target.live_file()
+        settings = self._settings()
+        live = live_file(settings)
         if live is None:
             return
         blue_green = BlueGreen(live)
-        variables = build_variables(target, blue_green.build)
+        variables = build_variables(settings, blue_green.build)
         if variables is None:  # as before blue/green: fails while a reader has the file open
-            context.log.warning(f"{path_advice(target)}. This run builds {live} in place.")
+            context.log.warning(f"{path_advice(settings)}. This run builds {live} in place.")
             return
         self._saved = {name: os.environ.get(name) for name in variables}
         self._blue_green = blue_green.__enter__()

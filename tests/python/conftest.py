@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -76,6 +77,33 @@ def own_inputs(schema: str = "raw", **extra: object) -> dict:
         "cx_validation_max_rejected_pct": 100,
         **extra,
     }
+
+
+@dataclass
+class ParquetInputs:
+    """Generated demo inputs as Parquet read in place (cx_source_parquet_path): every input
+    but survey_responses copied into `folder`, whose survey_responses/ the test fills from
+    `survey_source` (SQL) with `arrives_later` (SQL: true for answers of a later load)."""
+
+    folder: Path
+    survey_source: str
+    arrives_later: str
+
+
+def parquet_demo_inputs(root: Path, config, later_from: str) -> ParquetInputs:
+    from cx_metrics.demo_data.writers import TABLES, write_parquet
+
+    generated = root / "generated"
+    write_parquet(config, generated)
+    folder = root / "inputs"
+    (folder / "survey_responses").mkdir(parents=True)
+    for table in TABLES[1:]:
+        shutil.copy(generated / f"{table}.parquet", folder / f"{table}.parquet")
+    return ParquetInputs(
+        folder=folder,
+        survey_source=f"read_parquet('{generated}/survey_responses.parquet')",
+        arrives_later=f"coalesce(left(ltrim(responded_at), 10) >= '{later_from}', false)",
+    )
 
 
 def load_raw_csvs(duckdb_file: Path, folder: Path, schema: str = "raw") -> None:

@@ -16,10 +16,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import BIN, REPO, dbt_env, query, run_dbt
+from conftest import BIN, REPO, dbt_env, parquet_demo_inputs, query, run_dbt
 
 from cx_metrics.demo_data.generator import DemoConfig
-from cx_metrics.demo_data.writers import TABLES, write_parquet
 
 SURVEY_MARTS = ["cx__survey_responses", "cx__nps", "cx__csat", "cx__ces"]
 SURVEY_BUILD = ["+cx__nps", "+cx__csat", "+cx__ces"]
@@ -47,14 +46,10 @@ def _copy_of(con: duckdb.DuckDBPyConnection, source: str, where: str, **changes:
 def parquet_inputs(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict]:
     """(inputs folder without the later rows, the later rows' file, the hand-made cases)."""
     root = tmp_path_factory.mktemp("incremental")
-    generated = root / "generated"
-    write_parquet(DemoConfig(customers=1500, customers_per_chunk=500), generated)
-    inputs = root / "inputs"
-    (inputs / "survey_responses").mkdir(parents=True)
-    for table in TABLES[1:]:
-        shutil.copy(generated / f"{table}.parquet", inputs / f"{table}.parquet")
-    source = f"read_parquet('{generated}/survey_responses.parquet')"
-    later = f"coalesce(left(ltrim(responded_at), 10) >= '{ARRIVES_LATER}', false)"
+    generated = parquet_demo_inputs(
+        root, DemoConfig(customers=1500, customers_per_chunk=500), ARRIVES_LATER
+    )
+    inputs, source, later = generated.folder, generated.survey_source, generated.arrives_later
     con = duckdb.connect()
     early_key = _copy_of(con, source, "responded_at < '2025-03-01'")
     recent_key = _copy_of(con, source, "left(responded_at, 10) in ('2025-09-27', '2025-09-28')")

@@ -21,10 +21,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import BIN, REPO, dbt_env
+from conftest import BIN, REPO, dbt_env, parquet_demo_inputs
 
 from cx_metrics.demo_data.generator import DemoConfig
-from cx_metrics.demo_data.writers import TABLES, write_parquet
 from cx_metrics.publish import BlueGreen, PublishError
 
 sys.path.insert(0, str(Path(__file__).parent))
@@ -65,22 +64,17 @@ def leftovers(folder: Path) -> list[str]:
 def write_inputs(root: Path) -> tuple[Path, Path]:
     """(the inputs folder, read in place, without the last days' survey answers; the file
     of those answers, which a second load adds)."""
-    generated = root / "generated"
-    write_parquet(DemoConfig(customers=1200, customers_per_chunk=400, bad_rows={}), generated)
-    inputs = root / "inputs"
-    (inputs / "survey_responses").mkdir(parents=True)
-    for table in TABLES[1:]:
-        shutil.copy(generated / f"{table}.parquet", inputs / f"{table}.parquet")
-    source = f"read_parquet('{generated}/survey_responses.parquet')"
-    later = f"coalesce(left(ltrim(responded_at), 10) >= '{ARRIVES_LATER}', false)"
+    config = DemoConfig(customers=1200, customers_per_chunk=400, bad_rows={})
+    inputs = parquet_demo_inputs(root, config, ARRIVES_LATER)
+    source, later = inputs.survey_source, inputs.arrives_later
     con = duckdb.connect()
     con.execute(
         f"copy (select * from {source} where not {later})"
-        f" to '{inputs}/survey_responses/base.parquet' (format parquet)"
+        f" to '{inputs.folder}/survey_responses/base.parquet' (format parquet)"
     )
     con.execute(f"copy (select * from {source} where {later}) to '{root}/later.parquet'")
     con.close()
-    return inputs, root / "later.parquet"
+    return inputs.folder, root / "later.parquet"
 
 
 class Refresh:
