@@ -79,8 +79,10 @@ def run_validation(
     verbose: bool,
     chunk_rows: int | None = None,
     report_json: str | None = None,
+    dagster_pipes: bool = False,
 ) -> bool:
-    """Validate the inputs, print the report (or just its verdict); True unless blocked."""
+    """Validate the inputs, print the report (or just its verdict); True unless blocked.
+    With dagster_pipes, also report each input's check to the Dagster step that started it."""
     import json
 
     from cx_metrics.expectations.report import render, to_json
@@ -90,6 +92,10 @@ def run_validation(
     print(render(report, verbose=verbose))
     if report_json:
         Path(report_json).write_text(json.dumps(to_json(report), indent=2))
+    if dagster_pipes:
+        from cx_metrics.expectations.pipes import report_to_dagster
+
+        report_to_dagster(report)
     if not verbose and report.data_docs:
         print(f"  (details: cx-metrics validate; Data Docs: {report.data_docs})")
     return not report.blocked
@@ -97,9 +103,14 @@ def run_validation(
 
 def _validate(args: argparse.Namespace) -> int:
     passed = run_validation(
-        _dbt_options(args), verbose=True, chunk_rows=args.chunk_rows, report_json=args.report_json
+        _dbt_options(args),
+        verbose=True,
+        chunk_rows=args.chunk_rows,
+        report_json=args.report_json,
+        dagster_pipes=args.dagster_pipes,
     )
-    return 0 if passed else 1
+    # Under Dagster a blocked input is a failed check, not a failed step.
+    return 0 if passed or args.dagster_pipes else 1
 
 
 def _demo(args: argparse.Namespace) -> int:
@@ -202,6 +213,11 @@ def build_parser() -> argparse.ArgumentParser:
     _add_project_options(validate)
     validate.add_argument("--chunk-rows", type=int, help="rows validated at a time")
     validate.add_argument("--report-json", help="also write the report as JSON to this file")
+    validate.add_argument(
+        "--dagster-pipes",
+        action="store_true",
+        help="report each input's check to the Dagster run that started this (Dagster Pipes)",
+    )
     validate.set_defaults(handler=_validate)
     refresh = commands.add_parser(
         "refresh",

@@ -1,13 +1,10 @@
 """Checks on the raw inputs: the Great Expectations suites (blocking) and freshness (warning)."""
 
 import json
-import subprocess
 import sys
-import tempfile
 import uuid
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
-from pathlib import Path
 from string import Template
 
 from dagster import (
@@ -18,7 +15,7 @@ from dagster import (
     AssetCheckSpec,
     AssetKey,
     AssetSpec,
-    MetadataValue,
+    PipesSubprocessClient,
     multi_asset_check,
 )
 from dagster_dbt import DbtCliResource
@@ -28,6 +25,9 @@ from cx_metrics.orchestration.publishing import DuckdbPublisher
 from cx_metrics.orchestration.settings import input_max_age_hours
 from cx_metrics.project import DbtSettings
 
+# The check cx-metrics validate --dagster-pipes reports (expectations/pipes.py); not imported
+# from there, which would load Great Expectations into every code location that loads this.
+CHECK_NAME = "great_expectations"
 EVENT_TIME = {
     "survey_responses": "responded_at",
     "customers": "started_at",
@@ -36,44 +36,19 @@ EVENT_TIME = {
 }
 
 
-def run_validation(settings: DbtSettings) -> dict:
-    """`cx-metrics validate` on the project, with its target and vars, in a child process
-    (so no database handle outlives it); its JSON report."""
-    with tempfile.TemporaryDirectory() as tmp:
-        report = Path(tmp) / "report.json"
-        done = subprocess.run(
-            [sys.executable, "-m", "cx_metrics.cli", "validate", "--report-json", str(report)]
-            + [*settings.project_options(), *settings.options()],
-            cwd=settings.project_dir,
-            capture_output=True,
-            text=True,
-        )
-        if not report.exists():
-            raise RuntimeError(f"cx-metrics validate failed:\n{done.stdout}\n{done.stderr}")
-        return json.loads(report.read_text())
-
-
-def _table_metadata(table: dict, data_docs: str | None) -> dict:
-    failed = [e for e in table["expectations"] if not e["success"]]
-    metadata = {
-        "rows": table["rows"],
-        "relation": table["relation"],
-        "failed_expectations": MetadataValue.md(
-            "\n".join(
-                f"- **{e['level']}** {e['problem']} (`{e['expectation']}`):"
-                f" {e['unexpected_count']} rows, e.g. {', '.join(e['examples'])}"
-                for e in failed
-            )
-            or "none"
-        ),
-        "failed_blocking": [e["problem"] for e in failed if e["level"] == "blocking"],
-        "failed_rows_by_problem": {e["problem"]: e["unexpected_count"] for e in failed},
-    }
-    if table["problem"]:
-        metadata["problem"] = table["problem"]
-    if data_docs:
-        metadata["data_docs"] = MetadataValue.path(data_docs)
-    return metadata
+def run_validation(
+    context: AssetCheckExecutionContext, settings: DbtSettings
+) -> dict[AssetKey, AssetCheckResult]:
+    """`cx-metrics validate` on the project, with its target and vars, in a child process (it
+    opens the database, and on Spark a JVM, that end with it); each input's check arrives
+    through Dagster Pipes."""
+    command = [sys.executable, "-m", "cx_metrics.cli", "validate", "--dagster-pipes"]
+    invocation = PipesSubprocessClient().run(
+        context=context.op_execution_context,
+        command=[*command, *settings.project_options(), *settings.options()],
+        cwd=str(settings.project_dir),
+    )
+    return {r.asset_key: r for r in invocation.get_results() if isinstance(r, AssetCheckResult)}
 
 
 # One input's newest event time (UTC, as text), parsed as staging parses it, read from where
@@ -126,21 +101,15 @@ def _freshness(key: AssetKey, newest: datetime | None) -> AssetCheckResult:
     )
 
 
-def _validation(key: AssetKey, report: dict) -> AssetCheckResult:
-    table = report["tables"].get(key.path[-1])
-    if table is None:  # validation and the manifest disagree on which inputs are on
-        return AssetCheckResult(
-            asset_key=key,
-            check_name="great_expectations",
-            passed=False,
-            metadata={"problem": "not validated: cx-metrics validate did not report this input"},
-        )
+def _validation(key: AssetKey, results: dict[AssetKey, AssetCheckResult]) -> AssetCheckResult:
+    if key in results:
+        return results[key]
+    # validation and the manifest disagree on which inputs are on
     return AssetCheckResult(
         asset_key=key,
-        check_name="great_expectations",
-        passed=not table["blocked"],
-        severity=AssetCheckSeverity.ERROR,
-        metadata=_table_metadata(table, report["data_docs"]),
+        check_name=CHECK_NAME,
+        passed=False,
+        metadata={"problem": "not validated: cx-metrics validate did not report this input"},
     )
 
 
@@ -148,7 +117,7 @@ def check_specs(inputs: Sequence[AssetSpec], after: Sequence[AssetKey]) -> list[
     """Per input: great_expectations (blocking) and freshness, both run after `after`."""
     gx = [
         AssetCheckSpec(
-            name="great_expectations",
+            name=CHECK_NAME,
             asset=spec.key,
             blocking=True,
             additional_deps=after,
@@ -179,14 +148,13 @@ def input_checks(
     def checks(
         context: AssetCheckExecutionContext, dbt: DbtCliResource, cx_publisher: DuckdbPublisher
     ) -> Iterator[AssetCheckResult]:
-        report = run_validation(settings)
-        context.log.info(report["verdict"])
-        readable = [n for n, t in report["tables"].items() if not t["problem"]]
+        results = run_validation(context, settings)
+        readable = [k.path[-1] for k, r in results.items() if "problem" not in r.metadata]
         newest = newest_rows(dbt, settings, readable)
         if readable and not newest:
             context.log.warning("freshness: `dbt show` of the inputs' newest rows failed")
         for spec in inputs:
-            yield _validation(spec.key, report)
+            yield _validation(spec.key, results)
             yield _freshness(spec.key, newest.get(spec.key.path[-1]))
 
     return checks
