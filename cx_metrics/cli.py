@@ -1,4 +1,9 @@
-"""The ``cx-metrics`` command line: demo data, the demo build and its summary."""
+"""The ``cx-metrics`` command line: demo data, the demo build and its summary, validation,
+refreshes and a throwaway PostgreSQL.
+
+Each command imports the modules it needs when it runs (no import cycle is involved): dbt and
+Great Expectations take seconds to import, and `generate-data` or `--help` need neither.
+"""
 
 from __future__ import annotations
 
