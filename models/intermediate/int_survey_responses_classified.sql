@@ -1,3 +1,4 @@
+{#- Reads base_, not stg_, and cx__survey_responses runs the duplicate rule again, because DuckDB pushes no filter through stg_'s duplicate window: only so does an incremental run's answer-time filter reach the input scan (BENCHMARKS.md). -#}
 {#-
     Every parsed survey answer with the classification of its score: NPS category, CSAT
     satisfied (top-2-box) and CES easy. Rows with their own defect are kept with it
