@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -50,6 +52,12 @@ def project_options(args: list[str]) -> list[str]:
     project = Path(option(args, "--project-dir") or project_dir()).resolve()
     profiles = option(args, "--profiles-dir") or str(profiles_dir(project))
     return ["--project-dir", str(project), "--profiles-dir", profiles]
+
+
+def dbt_executable() -> str:
+    """The dbt installed beside this Python, whether or not its bin folder is on PATH."""
+    beside = Path(sys.executable).parent / "dbt"
+    return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
 
 
 def duckdb_path() -> Path:

@@ -34,7 +34,7 @@ def steps(settings: DbtSettings, docs: bool = False) -> list[tuple[str, list[str
     """The refresh's commands, in order; each must pass for the next to run. With docs, also
     `dbt docs generate` (its catalog read from what is about to be published: on DuckDB the
     live file is open to readers, which dbt's read-write connection would conflict with)."""
-    dbt = str(Path(sys.executable).parent / "dbt")
+    dbt = cx_project.dbt_executable()
     options = [*settings.project_options(), *settings.options()]
     commands = [
         ("dbt seed", [dbt, "seed", *options]),
@@ -76,20 +76,18 @@ def refresh(settings: DbtSettings, docs: bool = False) -> int:
             run_step(name, command, dict(os.environ), ())
         print("cx-metrics refresh: done (dbt replaced each relation on the target)")
         return 0
-    variables = build_variables(settings, BlueGreen(live).build)
+    blue_green = BlueGreen(live)
+    variables = build_variables(settings, blue_green.build)
     if variables is None:
         raise PublishError(path_advice(settings))
-    with BlueGreen(live) as blue_green:
+    with blue_green:
         env = {**os.environ, **variables}
         for name, command in steps(settings, docs):
             run_step(name, command, env, (blue_green.lock_fd,))
         serving = ServingSettings.from_env(live)
         blue_green.publish(serving.stage)
-    print(f"cx-metrics refresh: published {live}")
-    if serving.path:
-        print(f"cx-metrics refresh: serving copy {serving.path} ({serving.storage_version})")
-    if serving.parquet_dir:
-        print(f"cx-metrics refresh: Parquet {serving.parquet_dir / 'latest'}")
+    for what, where in {"published": str(live), **serving.describe()}.items():
+        print(f"cx-metrics refresh: {what.replace('_', ' ')} {where}")
     return 0
 
 
@@ -100,16 +98,28 @@ def build_variables(settings: DbtSettings, build: Path) -> dict[str, str] | None
     name = path_variable(settings)
     if name is None:
         return None
-    saved = os.environ.get(name)
-    os.environ[name] = str(build)
+    variables = {name: str(build)}
+    saved = set_environment(variables)
     try:
         path = live_file(settings)
     finally:
-        if saved is None:
+        restore_environment(saved)
+    return variables if path is not None and path.resolve() == build else None
+
+
+def set_environment(variables: dict[str, str]) -> dict[str, str | None]:
+    """Set variables in this process's environment; what they were, for restore_environment."""
+    saved = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
+    return saved
+
+
+def restore_environment(saved: dict[str, str | None]) -> None:
+    for name, value in saved.items():
+        if value is None:
             os.environ.pop(name, None)
         else:
-            os.environ[name] = saved
-    return {name: str(build)} if path is not None and path.resolve() == build else None
+            os.environ[name] = value
 
 
 def path_advice(settings: DbtSettings) -> str:

@@ -58,6 +58,15 @@ class ServingSettings:
             parquet_keep=int(os.environ.get("CX_SERVING_PARQUET_KEEP", "3")),
         )
 
+    def describe(self) -> dict[str, str]:
+        """What a refresh writes besides the live file (for its output and Dagster metadata)."""
+        written = {}
+        if self.path:
+            written["serving_copy"] = f"{self.path} ({self.storage_version})"
+        if self.parquet_dir:
+            written["parquet"] = str(self.parquet_dir / LATEST)
+        return written
+
     def stage(self, build: Path) -> Staged:
         """Write the serving file and the Parquet folder from the tested build file, under
         names no reader looks at."""

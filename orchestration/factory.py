@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
-import sys
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -23,16 +21,10 @@ from cx_metrics.orchestration.project import cx_dbt_project
 from cx_metrics.orchestration.publishing import DuckdbPublisher, publish_asset
 from cx_metrics.orchestration.settings import refresh_cron, refresh_timezone
 from cx_metrics.orchestration.translator import CxDbtTranslator
-from cx_metrics.project import DbtSettings
+from cx_metrics.project import DbtSettings, dbt_executable
 
 REFRESH_JOB = "cx_refresh"
 DAILY_SCHEDULE = "cx_daily_refresh"
-
-
-def dbt_executable() -> str:
-    """The dbt installed beside this Python, whether or not its bin folder is on PATH."""
-    beside = Path(sys.executable).parent / "dbt"
-    return str(beside) if beside.exists() else (shutil.which("dbt") or "dbt")
 
 
 def refresh_schedule() -> ScheduleDefinition:

@@ -1,7 +1,6 @@
 """Blue/green refreshes in Dagster: every step of a run builds a copy of the DuckDB file, and
 the last asset, publish/duckdb_file, swaps it in (with the serving copy) when all passed."""
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -18,7 +17,13 @@ from pydantic import PrivateAttr
 
 from cx_metrics.project import DbtSettings
 from cx_metrics.publish import BlueGreen, PublishError
-from cx_metrics.refresh import build_variables, live_file, path_advice
+from cx_metrics.refresh import (
+    build_variables,
+    live_file,
+    path_advice,
+    restore_environment,
+    set_environment,
+)
 from cx_metrics.serving import ServingSettings
 
 PUBLISH_KEY = AssetKey(["publish", "duckdb_file"])
@@ -60,19 +65,14 @@ class DuckdbPublisher(ConfigurableResource):
         if variables is None:  # as before blue/green: fails while a reader has the file open
             context.log.warning(f"{path_advice(settings)}. This run builds {live} in place.")
             return
-        self._saved = {name: os.environ.get(name) for name in variables}
         self._blue_green = blue_green.__enter__()
-        os.environ.update(variables)
+        self._saved = set_environment(variables)
 
     def teardown_after_execution(self, context: InitResourceContext) -> None:
         blue_green, self._blue_green = self._blue_green, None
         if blue_green is None:
             return
-        for name, value in self._saved.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        restore_environment(self._saved)
         if not blue_green.published and context.log:
             context.log.warning(
                 f"{blue_green.live} was not replaced: the run failed, or did not include"
@@ -87,12 +87,7 @@ class DuckdbPublisher(ConfigurableResource):
         live = self._blue_green.live
         serving = ServingSettings.from_env(live)
         self._blue_green.publish(serving.stage)
-        metadata = {"published": str(live)}
-        if serving.path:
-            metadata["serving_copy"] = f"{serving.path} ({serving.storage_version})"
-        if serving.parquet_dir:
-            metadata["parquet"] = str(serving.parquet_dir / "latest")
-        return metadata
+        return {"published": str(live), **serving.describe()}
 
 
 def publish_asset(upstream: Sequence[AssetKey]) -> AssetsDefinition:
