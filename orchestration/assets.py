@@ -1,13 +1,13 @@
 """The raw inputs, and every dbt model and seed of the project, as assets (dbt tests become
 asset checks)."""
 
-import contextlib
 from collections.abc import Iterator, Mapping
 from typing import Any
 
 from dagster import AssetExecutionContext, AssetsDefinition, AssetSpec
-from dagster_dbt import DbtCliInvocation, DbtCliResource, DbtProject, dbt_assets
+from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
 
+from cx_metrics.orchestration.engines import after_exit, holds_metastore, release_database
 from cx_metrics.orchestration.project import prune_build_folders
 from cx_metrics.orchestration.publishing import DuckdbPublisher
 from cx_metrics.orchestration.translator import RAW_GROUP, CxDbtTranslator, is_raw_input
@@ -38,25 +38,14 @@ def _dbt_build(
     context: AssetExecutionContext, dbt: DbtCliResource, settings: DbtSettings
 ) -> Iterator:
     """`dbt build` of the selected nodes and their tests; each table's row count attached
-    (dagster-dbt waits for dbt to exit on DuckDB, then counts through the dbt adapter)."""
+    (dagster-dbt counts through the dbt adapter, once dbt has exited where the engine needs)."""
     invocation = dbt.cli(["build", *settings.options()], context=context)
-    yield from invocation.stream().fetch_row_counts()
+    events = invocation.stream()
+    if holds_metastore(invocation):
+        events = after_exit(events, invocation)
+    yield from events.fetch_row_counts()
     release_database(invocation)
     prune_build_folders(settings.project_dir)
-
-
-def release_database(invocation: DbtCliInvocation) -> None:
-    """dbt-duckdb keeps its database open in this process after the row counts (keep_open):
-    close it, so that the run's next step (validation, dbt) can open the file even when the
-    steps share a process (execute_in_process, the in-process executor)."""
-    adapter = invocation.adapter
-    if adapter is None or adapter.type() != "duckdb":
-        return
-    adapter.cleanup_connections()
-    manager = type(adapter.connections)
-    with contextlib.suppress(Exception):  # none open: nothing to close
-        manager.env().close()
-    manager.close_all_connections()
 
 
 def dbt_build_assets(

@@ -52,7 +52,9 @@ def run_validation(
 
 
 # One input's newest event time (UTC, as text), parsed as staging parses it, read from where
-# the package reads the input (a table, or Parquet files): the same on every target.
+# the package reads the input (a table, or Parquet files): the same on every target. Not
+# `dbt source freshness`: its loaded_at_field takes max() of the raw column, and the input
+# contract allows text times with offsets, whose max() as text is not the newest time.
 FRESHNESS_SQL = Template(
     "select '$name' as input_name, cast(max({{ cx_metrics.parse_timestamp('$column') }})"
     " as {{ dbt.type_string() }}) as newest_at from {{ cx_metrics.cx_source('$name') }}"

@@ -96,10 +96,14 @@ def postgres_tables(tmp_path_factory):
             ["build", "--target", "postgres"], tmp_path_factory.mktemp("pg") / "x.duckdb", AS_OF
         )
         assert run.returncode == 0, run.output[-3000:]
-        with psycopg2.connect(
+        con = psycopg2.connect(
             host=env["PGHOST"], port=env["PGPORT"], user=env["PGUSER"], dbname=env["PGDATABASE"]
-        ) as con:
-            yield {t: pd.read_sql(f"select * from cx_metrics.{t}", con) for t in TABLES}
+        )
+        try:
+            tables = {t: pd.read_sql(f"select * from cx_metrics.{t}", con) for t in TABLES}
+        finally:
+            con.close()  # an open read transaction would hold locks that a rebuild waits for
+        yield tables
     finally:
         for key, value in saved.items():
             os.environ.pop(key) if value is None else os.environ.__setitem__(key, value)
@@ -113,7 +117,8 @@ def spark_tables(tmp_path_factory):
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("CX_SPARK_WAREHOUSE", str(root / "warehouse"))
         patch.setenv("CX_SPARK_METASTORE", str(root / "metastore_db"))
-        # One Spark build (its JVM costs seconds per command); the unit tests ran elsewhere.
+        # One Spark build (its JVM costs seconds per command); the unit tests run on Spark in
+        # test_dagster_row_counts_and_freshness_on_spark, whose refresh builds everything.
         run = run_dbt(
             ["build", "--target", "spark", "--exclude-resource-type", "unit_test"],
             root / "x.duckdb",
@@ -172,3 +177,75 @@ def test_validation_on_spark_uses_gx_spark_and_agrees_with_the_build(spark_table
     assert not report.blocked and report.warnings > 0
     rejected = spark_tables["cx__rejected_records"]["source_table"].value_counts().to_dict()
     assert {table.name: table.rows_to_reject for table in report.tables} == rejected
+
+
+# Each input's event column, and the demo seed file that loads it.
+EVENT_TIMES = {
+    "survey_responses": ("responded_at", "cx_demo__survey_responses.csv"),
+    "customers": ("started_at", "cx_demo__customers.csv"),
+    "support_tickets": ("created_at", "cx_demo__support_tickets.csv"),
+    "feedback_followups": ("followed_up_at", "cx_demo__feedback_followups.csv"),
+}
+
+
+def _newest_event_times() -> dict[str, pd.Timestamp]:
+    """Each input's newest event time, read by pandas from the seed files (UTC, naive)."""
+    seeds = Path(__file__).resolve().parents[2] / "integration_tests" / "seeds" / "demo"
+    newest = {}
+    for name, (column, file) in EVENT_TIMES.items():
+        values = pd.read_csv(seeds / file, dtype=str)[column]
+        parsed = pd.to_datetime(values, errors="coerce", utc=True, format="mixed")
+        newest[name] = parsed.max().tz_localize(None)
+    return newest
+
+
+def _dagster_refresh(
+    target: str, tables: dict[str, pd.DataFrame], tmp_path: Path, **env: str
+) -> None:
+    """One cx_refresh run in process on `target`: every table's row count is the number of rows
+    the engine holds, and every input's freshness check saw its newest event time."""
+    from dagster import DagsterInstance
+
+    from cx_metrics.orchestration import build_definitions
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("DBT_TARGET_PATH", str(tmp_path / "target"))
+        patch.setenv("CX_INPUT_MAX_AGE_HOURS", str(10 * 365 * 24))  # the demo data is old
+        for key, value in env.items():
+            patch.setenv(key, value)
+        defs = build_definitions(target=target, dbt_vars=AS_OF)
+        result = defs.resolve_job_def("cx_refresh").execute_in_process(
+            instance=DagsterInstance.ephemeral(), raise_on_error=False
+        )
+    assert result.success
+    counts = {
+        e.materialization.asset_key.path[-1]: e.materialization.metadata.get("dagster/row_count")
+        for e in result.get_asset_materialization_events()
+    }
+    for table, frame in tables.items():
+        assert counts[table] is not None, table
+        assert counts[table].value == len(frame), table
+    freshness = {
+        c.asset_key.path[-1]: c
+        for c in result.get_asset_check_evaluations()
+        if c.check_name == "freshness"
+    }
+    for name, newest in _newest_event_times().items():
+        assert freshness[name].passed, name
+        seen = pd.Timestamp(freshness[name].metadata["newest_row_at"].value)
+        assert seen == newest, name
+
+
+def test_dagster_row_counts_and_freshness_on_duckdb(duckdb_tables, tmp_path):
+    _dagster_refresh("duckdb", duckdb_tables, tmp_path, CX_DUCKDB_PATH=str(tmp_path / "d.duckdb"))
+
+
+def test_dagster_row_counts_and_freshness_on_postgres(postgres_tables, tmp_path):
+    _dagster_refresh("postgres", postgres_tables, tmp_path)
+
+
+def test_dagster_row_counts_and_freshness_on_spark(spark_tables, tmp_path):
+    from cx_metrics.orchestration.engines import _stop_spark_jvm
+
+    _stop_spark_jvm()  # a test above may have run GX on Spark in this process: free Derby
+    _dagster_refresh("spark", spark_tables, tmp_path)
