@@ -100,16 +100,19 @@ DEFECTS: dict[str, dict[str, Defect]] = {
 
 
 def with_bad_rows(table: str, frame: pd.DataFrame, count: int, seed: int) -> pd.DataFrame:
-    """Append ``count`` broken copies of good rows for every defect of ``table``."""
+    """Append ``count`` broken copies of good rows for every defect of ``table`` (fewer when
+    the table has fewer good rows: a tiny demo)."""
     rng = np.random.default_rng([seed, list(DEFECTS).index(table)])
     parts = [frame]
     pool = frame
     if table == "support_tickets":
         pool = frame[frame["resolved_at"].notna() & frame["first_response_at"].notna()]
     for number, (reason, defect) in enumerate(DEFECTS[table].items()):
-        donors = pool.sample(n=count, random_state=rng, replace=False).copy()
+        donors = pool.sample(n=min(count, len(pool)), random_state=rng, replace=False).copy()
+        if donors.empty:
+            continue
         if reason not in KEY_DEFECTS and table != "feedback_followups":
-            suffix = [f"-X{number}{i:03d}" for i in range(count)]
+            suffix = [f"-X{number}{i:03d}" for i in range(len(donors))]
             donors[KEYS[table]] = donors[KEYS[table]].astype(str) + suffix
         parts.append(defect(donors, rng))
     combined = pd.concat(parts, ignore_index=True)

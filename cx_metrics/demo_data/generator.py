@@ -119,6 +119,8 @@ def _format_ts(seconds: np.ndarray) -> np.ndarray:
 
 
 def _ids(prefix: str, numbers: np.ndarray) -> np.ndarray:
+    if numbers.size == 0:  # numpy's zfill cannot size an empty array (a tiny run: no tickets)
+        return np.empty(0, dtype=object)
     return np.char.add(prefix, np.char.zfill(numbers.astype(str), 8)).astype(object)
 
 

@@ -61,3 +61,15 @@ def test_volume_follows_the_documented_responses_per_customer():
         len(generate_chunk(config, index).survey_responses) for index in range(config.chunks)
     )
     assert abs(responses - 40_000) / 40_000 < 0.05
+
+
+def test_a_one_customer_run_writes_every_table(tmp_path):
+    """The smallest run: one customer, maybe no tickets; fewer bad rows than asked, never a
+    crash, and every table written with its header."""
+    counts = write_csv(DemoConfig(customers=1), tmp_path)
+    assert set(counts) == set(TABLES)
+    customers = pd.read_csv(tmp_path / "customers.csv", dtype=str)
+    assert customers["customer_id"].dropna().str.startswith("C00000000").all()  # and bad copies
+    assert counts["customers"] == len(customers) >= 1
+    for table in TABLES:
+        assert (tmp_path / f"{table}.csv").read_text().count("\n") == counts[table] + 1, table

@@ -36,7 +36,10 @@ def dagster_db(tmp_path_factory) -> tuple[Path, Definitions]:
     with pytest.MonkeyPatch.context() as patch:
         for name, value in dbt_env(db).items():
             patch.setenv(name, value)
-        for name in ("CX_DBT_PROJECT_DIR", "CX_DBT_PROFILES_DIR", "CX_DBT_TARGET", "CX_DBT_VARS"):
+        for name in (
+            *("CX_DBT_PROJECT_DIR", "CX_DBT_PROFILES_DIR", "CX_DBT_TARGET", "CX_DBT_VARS"),
+            *("CX_REFRESH_CRON", "CX_REFRESH_TIMEZONE", "CX_INPUT_MAX_AGE_HOURS"),
+        ):
             patch.delenv(name, raising=False)
         yield db, build_definitions()
 
