@@ -180,10 +180,7 @@ def _add_project_options(command: argparse.ArgumentParser) -> None:
     command.add_argument("--vars", help="dbt vars, e.g. '{cx_source_schema: raw}'")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="cx-metrics", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-
+def _add_generate(commands: argparse._SubParsersAction) -> None:
     generate = commands.add_parser("generate-data", help="write deterministic demo inputs")
     generate.add_argument("--format", choices=["csv", "parquet"], default="csv")
     generate.add_argument("--out", default="integration_tests/seeds/demo", help="output folder")
@@ -201,6 +198,8 @@ def build_parser() -> argparse.ArgumentParser:
     generate.add_argument("--no-bad-rows", action="store_true", help="only valid rows")
     generate.set_defaults(handler=_generate)
 
+
+def _add_dbt_commands(commands: argparse._SubParsersAction) -> None:
     for name, handler, text in [
         ("build", _build, "dbt build of every model, seed and test"),
         ("demo", _demo, "build on DuckDB with the demo data and print the headline metrics"),
@@ -212,6 +211,9 @@ def build_parser() -> argparse.ArgumentParser:
             help="extra dbt arguments, e.g. --vars '{...}' or --target",
         )
         command.set_defaults(handler=handler)
+
+
+def _add_validate_and_refresh(commands: argparse._SubParsersAction) -> None:
     validate = commands.add_parser(
         "validate", help="validate the inputs with Great Expectations before a build"
     )
@@ -234,6 +236,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--docs", action="store_true", help="also `dbt docs generate` (catalog of the new build)"
     )
     refresh.set_defaults(handler=_refresh)
+
+
+def _add_tools(commands: argparse._SubParsersAction) -> None:
     postgres = commands.add_parser(
         "postgres", help="start or stop a throwaway PostgreSQL on 127.0.0.1 (prints its env)"
     )
@@ -242,6 +247,13 @@ def build_parser() -> argparse.ArgumentParser:
     postgres.set_defaults(handler=_postgres)
     summary = commands.add_parser("summary", help="print the headline metrics of a built DuckDB")
     summary.set_defaults(handler=_summary)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cx-metrics", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+    for add in (_add_generate, _add_dbt_commands, _add_validate_and_refresh, _add_tools):
+        add(commands)
     return parser
 
 

@@ -65,7 +65,7 @@ def _close_duckdb(invocation: DbtCliInvocation) -> None:
 def _stop_spark_jvm() -> None:
     """End the JVM that the row counts started: Derby's lock goes only with its JVM, and
     pyspark has no public call that ends it (a later query here starts a new one)."""
-    from pyspark import SparkContext
+    from pyspark import SparkContext  # an optional extra: imported on Spark only
 
     gateway = SparkContext._gateway  # noqa: SLF001
     if gateway is None:
