@@ -4,8 +4,7 @@
     follow-up, and its status as of the build (or var cx_as_of_timestamp):
     closed when followed up, overdue when past due without a follow-up, else open.
 -#}
-{%- set as_of = "cast('" ~ var('cx_as_of_timestamp') ~ "' as " ~ dbt.type_timestamp() ~ ")"
-    if var('cx_as_of_timestamp', none) else cx_metrics.utc_now() -%}
+{%- set as_of = cx_metrics.as_of_timestamp() -%}
 
 with responses as (
 

@@ -34,6 +34,9 @@ TABLES = [
     "cx__cx_index",
     "cx__feedback_followups",
     "cx__rejected_records",
+    "cx__revenue_by_nps",
+    "cx__revenue_at_risk",
+    "cx__customer_health",
     "cx_time_spine",
 ]
 
