@@ -37,6 +37,8 @@ TABLES = [
     "cx__revenue_by_nps",
     "cx__revenue_at_risk",
     "cx__customer_health",
+    "cx__metric_changes",
+    "cx__touchpoint_drivers",
     "cx_time_spine",
 ]
 

@@ -1,0 +1,178 @@
+{#-
+    Period-over-period change of NPS, CSAT and CES per period and dimension value, with a
+    two-sided z-test of the change (docs: cx_metric_changes).
+-#}
+{#- The previous period: weeks step back 7 days, quarters 3 months (day and month arithmetic only). -#}
+{%- set steps = {'day': ('day', 1), 'week': ('day', 7), 'month': ('month', 1),
+                 'quarter': ('month', 3), 'year': ('month', 12)} -%}
+{%- set min_responses = var('cx_min_responses_for_significance', 30) -%}
+
+with nps as (
+
+    select * from {{ ref('cx__nps') }}
+
+),
+
+csat as (
+
+    select * from {{ ref('cx__csat') }}
+
+),
+
+ces as (
+
+    select * from {{ ref('cx__ces') }}
+
+),
+
+metric_rows as (
+
+    select
+        'nps' as metric,
+        period_grain,
+        period_start,
+        dimension,
+        dimension_value,
+        cast(nps as {{ cx_metrics.type_double() }}) as value,
+        responses,
+        promoters,
+        passives,
+        detractors,
+        cast(null as {{ dbt.type_bigint() }}) as favorable_responses
+    from nps
+
+    union all
+
+    select
+        'csat' as metric,
+        period_grain,
+        period_start,
+        dimension,
+        dimension_value,
+        cast(csat_pct as {{ cx_metrics.type_double() }}) as value,
+        responses,
+        cast(null as {{ dbt.type_bigint() }}) as promoters,
+        cast(null as {{ dbt.type_bigint() }}) as passives,
+        cast(null as {{ dbt.type_bigint() }}) as detractors,
+        satisfied_responses as favorable_responses
+    from csat
+
+    union all
+
+    select
+        'ces' as metric,
+        period_grain,
+        period_start,
+        dimension,
+        dimension_value,
+        cast(ces_easy_pct as {{ cx_metrics.type_double() }}) as value,
+        responses,
+        cast(null as {{ dbt.type_bigint() }}) as promoters,
+        cast(null as {{ dbt.type_bigint() }}) as passives,
+        cast(null as {{ dbt.type_bigint() }}) as detractors,
+        easy_responses as favorable_responses
+    from ces
+
+),
+
+with_previous_start as (
+
+    select
+        *,
+        case
+            {%- for grain in var('cx_period_grains', ['week', 'month', 'quarter']) %}
+            {%- set unit, size = steps[grain] %}
+            when period_grain = '{{ grain }}'
+                then cast({{ dbt.dateadd(unit, -size, 'period_start') }} as date)
+            {%- endfor %}
+        end as previous_period_start
+    from metric_rows
+
+),
+
+joined as (
+
+    select
+        current_period.metric,
+        current_period.period_grain,
+        current_period.period_start,
+        current_period.dimension,
+        current_period.dimension_value,
+        current_period.value,
+        current_period.responses,
+        current_period.promoters,
+        current_period.passives,
+        current_period.detractors,
+        current_period.favorable_responses,
+        current_period.previous_period_start,
+        previous_period.value as previous_value,
+        previous_period.responses as previous_responses,
+        previous_period.promoters as previous_promoters,
+        previous_period.detractors as previous_detractors,
+        previous_period.favorable_responses as previous_favorable_responses,
+        current_period.value - previous_period.value as change,
+        (
+            current_period.responses >= {{ min_responses }}
+            and previous_period.responses >= {{ min_responses }}
+        ) as is_testable
+    from with_previous_start as current_period
+    left join metric_rows as previous_period
+        on current_period.metric = previous_period.metric
+        and current_period.period_grain = previous_period.period_grain
+        and current_period.dimension = previous_period.dimension
+        and current_period.dimension_value = previous_period.dimension_value
+        and current_period.previous_period_start = previous_period.period_start
+
+),
+
+tested as (
+
+    select
+        *,
+        case
+            when is_testable and metric = 'nps' then {{ cx_metrics.z_test_nps_difference(
+                'promoters', 'detractors', 'responses',
+                'previous_promoters', 'previous_detractors', 'previous_responses') }}
+            when is_testable then {{ cx_metrics.z_test_two_proportions(
+                'favorable_responses', 'responses',
+                'previous_favorable_responses', 'previous_responses') }}
+        end as z_score
+    from joined
+
+),
+
+with_p_value as (
+
+    select
+        *,
+        {{ cx_metrics.two_sided_p_value('z_score') }} as p_value
+    from tested
+
+),
+
+final as (
+
+    select
+        metric,
+        period_grain,
+        period_start,
+        dimension,
+        dimension_value,
+        value,
+        responses,
+        promoters,
+        passives,
+        detractors,
+        favorable_responses,
+        previous_period_start,
+        previous_value,
+        previous_responses,
+        change,
+        z_score,
+        p_value,
+        p_value < {{ var('cx_significance_alpha', 0.05) }} as is_significant
+    from with_p_value
+
+)
+
+select * from final
