@@ -58,8 +58,10 @@ def _text(value: object) -> str | None:
     return str(value)
 
 
-def _normalized(frame: pd.DataFrame) -> pd.DataFrame:
-    """Floats as float, everything else as engine-neutral text, rows in one order."""
+def _normalized(frame: pd.DataFrame, integers: set[str]) -> pd.DataFrame:
+    """Floats as float, everything else as engine-neutral text, rows in one order. Columns in
+    `integers` are whole numbers as text: a driver may hand a nullable integer column over as
+    floats (psycopg2: NaN for null), another as integers (DuckDB)."""
     out = pd.DataFrame(index=frame.index)
     for column in sorted(frame.columns):
         values = frame[column]
@@ -67,7 +69,10 @@ def _normalized(frame: pd.DataFrame) -> pd.DataFrame:
             pd.api.types.is_float_dtype(values)
             or values.map(lambda v: type(v).__name__ == "Decimal").any()
         )
-        if numeric:
+        if column in integers:
+            whole = pd.to_numeric(values, errors="raise").astype("Int64")
+            out[column] = pd.Series([None if v is pd.NA else str(v) for v in whole], dtype=object)
+        elif numeric:
             out[column] = pd.to_numeric(values, errors="coerce").astype(float)
         else:
             out[column] = pd.Series([_text(v) for v in values.astype(object)], dtype=object)
@@ -142,7 +147,12 @@ def spark_tables(tmp_path_factory):
 def assert_same(expected: pd.DataFrame, actual: pd.DataFrame, label: str) -> None:
     assert sorted(expected.columns) == sorted(actual.columns), label
     assert len(expected) == len(actual), label
-    left, right = _normalized(expected), _normalized(actual)
+    integers = {
+        c
+        for c in expected.columns
+        if pd.api.types.is_integer_dtype(expected[c]) or pd.api.types.is_integer_dtype(actual[c])
+    }
+    left, right = _normalized(expected, integers), _normalized(actual, integers)
     for column in left.columns:
         if left[column].dtype == float:  # every other column is text
             a, b = left[column].to_numpy(), right[column].to_numpy()

@@ -59,6 +59,14 @@ def test_lineage_runs_from_every_raw_input_through_staging_to_marts(dagster_db):
     assert AssetKey(["raw", "survey_responses"]) in {
         k for k in graph.get_all_asset_keys() if nps in downstream(graph, k)
     }
+    # The insight marts: changes after the survey marts, revenue after customers and surveys.
+    survey_downstream = downstream(graph, nps)
+    for name in ("cx__metric_changes", "cx__touchpoint_drivers"):
+        assert AssetKey(["marts", name]) in survey_downstream, name
+    customers = downstream(graph, AssetKey(["raw", "customers"]))
+    surveys = downstream(graph, AssetKey(["raw", "survey_responses"]))
+    for name in ("cx__revenue_by_nps", "cx__revenue_at_risk", "cx__customer_health"):
+        assert AssetKey(["marts", name]) in customers & surveys, name
     groups = {graph.get(k).group_name for k in graph.get_all_asset_keys()}
     assert groups == {
         "raw",
