@@ -11,11 +11,8 @@
       revenue_at_risk           detractor_revenue + overdue_followup_revenue (the first alone
                                 without the follow-ups input)
 -#}
-{%- set grains = var('cx_period_grains', ['week', 'month', 'quarter']) -%}
 {#- Segment rows where cx__customer_churn has them (cx_customer_dimensions includes segment). -#}
 {%- set by_segment = 'segment' in var('cx_customer_dimensions', ['segment', 'plan', 'region']) -%}
-{%- set steps = {'day': ('day', 1), 'week': ('day', 7), 'month': ('month', 1),
-                 'quarter': ('month', 3), 'year': ('month', 12)} -%}
 {%- set as_of = cx_metrics.as_of_timestamp() -%}
 {%- set using_followups = cx_metrics.cx_using('feedback_followups') -%}
 
@@ -39,39 +36,13 @@ followups as (
 ),
 {%- endif %}
 
-bounds as (
+categorized as (
 
-    select
-        min(started_at) as first_event_at,
-        max(case when churned_at > started_at then churned_at else started_at end) as last_event_at
-    from customers
+    {{ cx_metrics.customers_at_period_start('customers', 'responses') }}
 
 ),
 
-spine as (
-
-    {{ cx_metrics.period_spine('bounds', 'first_event_at', 'last_event_at') }}
-
-),
-
-periods as (
-
-    select
-        period_grain,
-        period_start,
-        cast(period_start as {{ dbt.type_timestamp() }}) as period_start_at,
-        case
-            {%- for grain in grains %}
-            {%- set unit, size = steps[grain] %}
-            when period_grain = '{{ grain }}'
-                then cast({{ dbt.dateadd(unit, size, 'period_start') }} as {{ dbt.type_timestamp() }})
-            {%- endfor %}
-        end as period_end_at
-    from spine
-
-),
-
-checked_periods as (
+checked as (
 
     {#- When overdue is judged: the period's end, or the as-of time if that comes first. -#}
     select
@@ -80,55 +51,7 @@ checked_periods as (
             when period_end_at < {{ as_of }} then period_end_at
             else {{ as_of }}
         end as overdue_checked_at
-    from periods
-
-),
-
-nps_answers as (
-
-    {#- Each answer holds until the customer's next one (ties: the larger response_id is later). -#}
-    select
-        customer_id,
-        nps_category,
-        responded_at,
-        lead(responded_at) over (
-            partition by customer_id
-            order by responded_at, response_id
-        ) as next_responded_at
-    from responses
-    where survey_type = 'nps'
-        and customer_id is not null
-
-),
-
-customers_at_start as (
-
-    select
-        checked_periods.period_grain,
-        checked_periods.period_start,
-        checked_periods.period_start_at,
-        checked_periods.overdue_checked_at,
-        customers.customer_id,
-        customers.segment,
-        customers.monthly_revenue
-    from checked_periods
-    inner join customers
-        on customers.started_at < checked_periods.period_start_at
-        and (customers.churned_at is null or customers.churned_at >= checked_periods.period_start_at)
-
-),
-
-categorized as (
-
-    select
-        customers_at_start.*,
-        coalesce(nps_answers.nps_category, 'no answer') as nps_category_as_of_start
-    from customers_at_start
-    left join nps_answers
-        on customers_at_start.customer_id = nps_answers.customer_id
-        and nps_answers.responded_at < customers_at_start.period_start_at
-        and (nps_answers.next_responded_at is null
-            or nps_answers.next_responded_at >= customers_at_start.period_start_at)
+    from categorized
 
 ),
 
@@ -137,16 +60,16 @@ overdue_customers as (
     {#- Non-detractors at the start with at least one item overdue when checked. -#}
     {%- if using_followups %}
     select distinct
-        categorized.period_grain,
-        categorized.period_start,
-        categorized.customer_id
-    from categorized
+        checked.period_grain,
+        checked.period_start,
+        checked.customer_id
+    from checked
     inner join followups
-        on categorized.customer_id = followups.customer_id
-        and followups.follow_up_due_at < categorized.overdue_checked_at
+        on checked.customer_id = followups.customer_id
+        and followups.follow_up_due_at < checked.overdue_checked_at
         and (followups.followed_up_at is null
-            or followups.followed_up_at >= categorized.overdue_checked_at)
-    where categorized.nps_category_as_of_start <> 'detractor'
+            or followups.followed_up_at >= checked.overdue_checked_at)
+    where checked.nps_category_as_of_start <> 'detractor'
     {%- else %}
     select
         cast(null as {{ dbt.type_string() }}) as period_grain,

@@ -7,11 +7,8 @@
     is that of their latest NPS answer with responded_at < ps ('no answer' without one).
     Only (period, dimension value, category) combinations with customers at the start have a row.
 -#}
-{%- set grains = var('cx_period_grains', ['week', 'month', 'quarter']) -%}
 {#- Segment rows where cx__customer_churn has them (cx_customer_dimensions includes segment). -#}
 {%- set by_segment = 'segment' in var('cx_customer_dimensions', ['segment', 'plan', 'region']) -%}
-{%- set steps = {'day': ('day', 1), 'week': ('day', 7), 'month': ('month', 1),
-                 'quarter': ('month', 3), 'year': ('month', 12)} -%}
 
 with customers as (
 
@@ -25,88 +22,9 @@ responses as (
 
 ),
 
-bounds as (
-
-    select
-        min(started_at) as first_event_at,
-        max(case when churned_at > started_at then churned_at else started_at end) as last_event_at
-    from customers
-
-),
-
-spine as (
-
-    {{ cx_metrics.period_spine('bounds', 'first_event_at', 'last_event_at') }}
-
-),
-
-periods as (
-
-    select
-        period_grain,
-        period_start,
-        cast(period_start as {{ dbt.type_timestamp() }}) as period_start_at,
-        case
-            {%- for grain in grains %}
-            {%- set unit, size = steps[grain] %}
-            when period_grain = '{{ grain }}'
-                then cast({{ dbt.dateadd(unit, size, 'period_start') }} as {{ dbt.type_timestamp() }})
-            {%- endfor %}
-        end as period_end_at
-    from spine
-
-),
-
-nps_answers as (
-
-    {#- Each answer holds from its time until the customer's next answer (ties: the larger
-        response_id is the later), so the answer in force at ps is the latest one before it. -#}
-    select
-        customer_id,
-        nps_category,
-        responded_at,
-        lead(responded_at) over (
-            partition by customer_id
-            order by responded_at, response_id
-        ) as next_responded_at
-    from responses
-    where survey_type = 'nps'
-        and customer_id is not null
-
-),
-
-customers_at_start as (
-
-    select
-        periods.period_grain,
-        periods.period_start,
-        periods.period_start_at,
-        customers.customer_id,
-        customers.segment,
-        customers.monthly_revenue,
-        case
-            when customers.churned_at >= periods.period_start_at
-                and customers.churned_at < periods.period_end_at then 1
-            else 0
-        end as is_churned_in_period
-    from periods
-    inner join customers
-        on customers.started_at < periods.period_start_at
-        and (customers.churned_at is null or customers.churned_at >= periods.period_start_at)
-
-),
-
 categorized as (
 
-    select
-        customers_at_start.*,
-        coalesce(nps_answers.nps_category, 'no answer') as nps_category_as_of_start
-    from customers_at_start
-    left join nps_answers
-        on customers_at_start.customer_id = nps_answers.customer_id
-        and nps_answers.responded_at < customers_at_start.period_start_at
-        and (nps_answers.next_responded_at is null
-            or nps_answers.next_responded_at >= customers_at_start.period_start_at)
+    {{ cx_metrics.customers_at_period_start('customers', 'responses') }}
 
 ),
 
