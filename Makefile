@@ -4,8 +4,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 ENGINES := $(VENV)/.installed-engines
+BROWSER := $(VENV)/.installed-browser
+CHROMIUM ?= $(or $(CX_CHROMIUM),/usr/bin/chromium)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-engines demo test lint seeds bench clean
+.PHONY: install install-engines install-browser demo test lint seeds bench screenshot clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -18,8 +21,16 @@ $(ENGINES): $(INSTALLED)
 	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,spark,semantic]'
 	touch $(ENGINES)
 
+# The dashboard's tests open it in headless Chromium: Debian's package, unless CX_CHROMIUM
+# names another (Playwright's own browser download needs a network the tests do not have).
+$(BROWSER): $(INSTALLED)
+	test -x $(CHROMIUM) || $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium \
+		|| ($(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium)
+	touch $(BROWSER)
+
 install: $(INSTALLED)
 install-engines: $(ENGINES)
+install-browser: $(BROWSER)
 
 ## Build everything on the embedded DuckDB with the bundled demo data and print the headline metrics.
 demo: install
@@ -27,7 +38,7 @@ demo: install
 
 ## Lint, then the whole suite: dbt unit and data tests run inside pytest's builds, on DuckDB,
 ## PostgreSQL (a throwaway server) and Spark (in process), compared table by table.
-test: install-engines lint
+test: install-engines install-browser lint
 	$(BIN)/python -m pytest
 
 lint: install
@@ -39,6 +50,10 @@ lint: install
 BENCH_SIZES ?= 1000000,10000000,50000000
 bench: install
 	$(BIN)/python benchmarks/run.py --sizes $(BENCH_SIZES) --out build/bench
+
+## The README's screenshot of the demo dashboard (after `make demo`), taken by headless Chromium.
+screenshot: install install-browser
+	$(BIN)/python -m cx_metrics.dashboard.browser integration_tests/cx_dashboard.html docs/images/dashboard.png
 
 ## Regenerate the bundled demo seed CSVs (deterministic).
 seeds: install

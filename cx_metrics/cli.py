@@ -12,9 +12,13 @@ import os
 import sys
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from cx_metrics.demo_data.generator import DemoConfig
 from cx_metrics.demo_data.writers import write_csv, write_parquet
+
+if TYPE_CHECKING:
+    from cx_metrics.project import DbtSettings
 
 # The bundled demo seeds are named cx_demo__<table> (aliased to <table> in dbt_project.yml).
 DEMO_SEED_PREFIX = "cx_demo__"
@@ -134,7 +138,19 @@ def _demo(args: argparse.Namespace) -> int:
         return 1
     print()
     print(render(path))
-    return 0
+    return _demo_dashboard(args.dbt_args)
+
+
+def _demo_dashboard(dbt_args: list[str]) -> int:
+    from cx_metrics.project import DbtSettings, option
+
+    settings = DbtSettings.resolve(
+        option(dbt_args, "--project-dir"),
+        option(dbt_args, "--profiles-dir"),
+        option(dbt_args, "--target"),
+        option(dbt_args, "--vars"),
+    )
+    return write_dashboard(settings, None, False, "Dashboard (open it in a browser)")
 
 
 def _summary(args: argparse.Namespace) -> int:
@@ -178,6 +194,49 @@ def _add_project_options(command: argparse.ArgumentParser) -> None:
     )
     command.add_argument("--target", help="dbt target (default: the profile's)")
     command.add_argument("--vars", help="dbt vars, e.g. '{cx_source_schema: raw}'")
+
+
+def _dashboard(args: argparse.Namespace) -> int:
+    from cx_metrics.project import DbtSettings
+
+    settings = DbtSettings.resolve(args.project_dir, args.profiles_dir, args.target, args.vars)
+    return write_dashboard(settings, args.out, args.include_details, "Dashboard")
+
+
+def write_dashboard(
+    settings: DbtSettings, out: str | None, include_details: bool, label: str
+) -> int:
+    """Render the dashboard and print its path; a clear message, not a traceback, when the
+    tables cannot be read or hold nothing to draw."""
+    from cx_metrics.dashboard.build import render_dashboard
+    from cx_metrics.dashboard.tables import TableError
+
+    try:
+        path = render_dashboard(settings, out, include_details=include_details)
+    except TableError as error:
+        print(f"cx-metrics dashboard: {error}", file=sys.stderr)
+        return 1
+    print(f"{label}: {path}")
+    return 0
+
+
+def _add_dashboard(commands: argparse._SubParsersAction) -> None:
+    dashboard = commands.add_parser(
+        "dashboard", help="write the CX dashboard (one self-contained HTML file) from the tables"
+    )
+    _add_project_options(dashboard)
+    dashboard.add_argument(
+        "--out",
+        help="the HTML file (default: $CX_DASHBOARD_PATH, else cx_dashboard.html in the"
+        " dbt project's folder)",
+    )
+    dashboard.add_argument(
+        "--include-details",
+        action="store_true",
+        help="also list the oldest overdue answers with their response and customer ids and"
+        " comments (not for company-wide sharing)",
+    )
+    dashboard.set_defaults(handler=_dashboard)
 
 
 def _add_generate(commands: argparse._SubParsersAction) -> None:
@@ -252,7 +311,13 @@ def _add_tools(commands: argparse._SubParsersAction) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="cx-metrics", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
-    for add in (_add_generate, _add_dbt_commands, _add_validate_and_refresh, _add_tools):
+    for add in (
+        _add_generate,
+        _add_dbt_commands,
+        _add_validate_and_refresh,
+        _add_dashboard,
+        _add_tools,
+    ):
         add(commands)
     return parser
 

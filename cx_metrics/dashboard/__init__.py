@@ -1,0 +1,1 @@
+"""``cx-metrics dashboard``: one self-contained HTML page drawn from the metric tables."""
