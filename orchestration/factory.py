@@ -17,6 +17,7 @@ from dagster_dbt import DbtCliResource, DbtProject
 
 from cx_metrics.orchestration.assets import dbt_build_assets, raw_input_specs
 from cx_metrics.orchestration.checks import input_checks
+from cx_metrics.orchestration.dashboard import dashboard_asset
 from cx_metrics.orchestration.project import cx_dbt_project
 from cx_metrics.orchestration.publishing import DuckdbPublisher, publish_asset
 from cx_metrics.orchestration.settings import refresh_cron, refresh_timezone
@@ -61,16 +62,19 @@ def _definitions(project: DbtProject, settings: DbtSettings) -> Definitions:
     seeds, models = dbt_build_assets(manifest, project, settings, translator)
     checks = input_checks(raw_inputs, list(seeds.keys), settings)
     published = publish_asset(list(models.keys))
+    dashboard = dashboard_asset(settings)
+    selection = AssetSelection.assets(seeds, models, published, dashboard)
     job = define_asset_job(
         name=REFRESH_JOB,
-        selection=AssetSelection.assets(seeds, models, published) | AssetSelection.checks(checks),
-        description="Validate the inputs, build every model, seed and test, then publish.",
+        selection=selection | AssetSelection.checks(checks),
+        description="Validate the inputs, build every model, seed and test, publish, then"
+        " re-render the dashboard.",
         # One process for the whole run: the DuckDB copy and its lock belong to the run.
         executor_def=in_process_executor,
     )
     dbt = DbtCliResource(project_dir=project, dbt_executable=dbt_executable())
     return Definitions(
-        assets=[*raw_inputs, seeds, models, published],
+        assets=[*raw_inputs, seeds, models, published, dashboard],
         asset_checks=[checks],
         jobs=[job],
         schedules=[refresh_schedule()],

@@ -41,6 +41,7 @@ class DuckdbPublisher(ConfigurableResource):
     vars: str | None = None
     _blue_green: BlueGreen | None = PrivateAttr(default=None)
     _saved: dict[str, str | None] = PrivateAttr(default_factory=dict)
+    _variables: dict[str, str] = PrivateAttr(default_factory=dict)
 
     @classmethod
     def for_settings(cls, settings: DbtSettings) -> "DuckdbPublisher":
@@ -66,6 +67,7 @@ class DuckdbPublisher(ConfigurableResource):
             context.log.warning(f"{path_advice(settings)}. This run builds {live} in place.")
             return
         self._blue_green = blue_green.__enter__()
+        self._variables = variables
         self._saved = set_environment(variables)
 
     def teardown_after_execution(self, context: InitResourceContext) -> None:
@@ -79,6 +81,13 @@ class DuckdbPublisher(ConfigurableResource):
                 f" {PUBLISH_KEY.to_user_string()}; its build copy was removed"
             )
         blue_green.__exit__(None, None, None)
+
+    def reader_environment(self) -> dict[str, str]:
+        """Environment variables for a reader of what the run published: the profile's path
+        variable pointed back at the live file (during the run it names the build copy)."""
+        if self._blue_green is None:
+            return {}
+        return {name: str(self._blue_green.live) for name in self._variables}
 
     def publish(self) -> dict[str, str]:
         """Swap the run's copy in; what was published, as asset metadata."""

@@ -33,6 +33,7 @@ def dbt_env(duckdb_file: Path) -> dict[str, str]:
     """Environment for dbt on one DuckDB file, with target/log folders beside it."""
     return {
         "CX_DUCKDB_PATH": str(duckdb_file),
+        "CX_DASHBOARD_PATH": str(duckdb_file.with_suffix(".html")),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "0",
         "DBT_TARGET_PATH": str(duckdb_file.parent / "target"),
         "DBT_LOG_PATH": str(duckdb_file.parent / "logs"),
