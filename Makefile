@@ -53,7 +53,7 @@ bench: install
 
 ## The README's screenshot of the demo dashboard (after `make demo`), taken by headless Chromium.
 screenshot: install install-browser
-	$(BIN)/python -m cx_metrics.dashboard.browser integration_tests/cx_dashboard.html docs/images/dashboard.png
+	$(BIN)/python -m cx_metrics.dashboard.browser integration_tests/cx_dashboard.html docs/dashboard.png
 
 ## Regenerate the bundled demo seed CSVs (deterministic).
 seeds: install

@@ -98,7 +98,7 @@ def _share_tile(
     if all(n is not None and x is not None and n >= test.min_count for x, n in counts):
         (x1, n1), (x2, n2) = counts
         p_value = two_proportion_p_value(x1, n1, x2, n2)
-    detail = f"{counts[0][0]:.0f} of {counts[0][1]:.0f}" if None not in counts[0] else ""
+    detail = f"{counts[0][0]:,.0f} of {counts[0][1]:,.0f}" if None not in counts[0] else ""
     return Tile(
         key,
         label,

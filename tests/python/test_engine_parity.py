@@ -223,9 +223,11 @@ def _dagster_refresh(
 
     from cx_metrics.orchestration import build_definitions
 
+    dashboard = tmp_path / f"{target}.html"
     with pytest.MonkeyPatch.context() as patch:
         patch.setenv("DBT_TARGET_PATH", str(tmp_path / "target"))
         patch.setenv("CX_INPUT_MAX_AGE_HOURS", str(10 * 365 * 24))  # the demo data is old
+        patch.setenv("CX_DASHBOARD_PATH", str(dashboard))
         for key, value in env.items():
             patch.setenv(key, value)
         defs = build_definitions(target=target, dbt_vars=AS_OF)
@@ -249,6 +251,33 @@ def _dagster_refresh(
         assert freshness[name].passed, name
         seen = pd.Timestamp(freshness[name].metadata["newest_row_at"].value)
         assert seen == newest, name
+    _assert_dashboard_shows(dashboard, tables)
+
+
+def _assert_dashboard_shows(page: Path, tables: dict[str, pd.DataFrame]) -> None:
+    """The refresh's dashboard, drawn from this engine's tables (read through `dbt show` off
+    DuckDB), shows their September 2025 headline figures; every chart draws, offline."""
+    from cx_metrics.dashboard.browser import open_offline
+
+    seen = open_offline(page)
+    assert seen.requests == [page.resolve().as_uri()] and seen.errors == []
+    assert len(seen.charts) == 9 and all(c["drawn"] > 0 for c in seen.charts), seen.charts
+    shown = {t["metric"]: t["value"] for t in seen.tiles}
+
+    def headline(table: str, column: str) -> float:
+        frame = tables[table]
+        rows = frame[
+            (frame["period_grain"] == "month")
+            & (frame["dimension"] == "all")
+            & (pd.to_datetime(frame["period_start"]) == pd.Timestamp("2025-09-01"))
+        ]
+        (value,) = rows[column]
+        return float(value)
+
+    assert shown["nps"] == f"{headline('cx__nps', 'nps'):+.1f}"
+    assert shown["churn"] == f"{headline('cx__customer_churn', 'churn_rate_pct'):.1f}%"
+    minutes = headline("cx__service_levels", "median_first_response_minutes")
+    assert shown["first_response"] == f"{minutes:.1f} min"
 
 
 def test_dagster_row_counts_and_freshness_on_duckdb(duckdb_tables, tmp_path):
