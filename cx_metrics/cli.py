@@ -89,6 +89,7 @@ def run_validation(
     chunk_rows: int | None = None,
     report_json: str | None = None,
     dagster_pipes: bool = False,
+    row_by_row: bool = False,
 ) -> bool:
     """Validate the inputs, print the report (or just its verdict); True unless blocked.
     With dagster_pipes, also report each input's check to the Dagster step that started it."""
@@ -97,7 +98,7 @@ def run_validation(
     from cx_metrics.expectations.report import render, to_json
     from cx_metrics.expectations.runner import DEFAULT_CHUNK_ROWS, validate
 
-    report = validate(dbt_args, chunk_rows=chunk_rows or DEFAULT_CHUNK_ROWS)
+    report = validate(dbt_args, chunk_rows=chunk_rows or DEFAULT_CHUNK_ROWS, row_by_row=row_by_row)
     print(render(report, verbose=verbose))
     if report_json:
         Path(report_json).write_text(json.dumps(to_json(report), indent=2))
@@ -117,6 +118,7 @@ def _validate(args: argparse.Namespace) -> int:
         chunk_rows=args.chunk_rows,
         report_json=args.report_json,
         dagster_pipes=args.dagster_pipes,
+        row_by_row=args.row_by_row,
     )
     # Under Dagster a blocked input is a failed check, not a failed step.
     return 0 if passed or args.dagster_pipes else 1
@@ -277,7 +279,15 @@ def _add_validate_and_refresh(commands: argparse._SubParsersAction) -> None:
         "validate", help="validate the inputs with Great Expectations before a build"
     )
     _add_project_options(validate)
-    validate.add_argument("--chunk-rows", type=int, help="rows validated at a time")
+    validate.add_argument(
+        "--row-by-row",
+        action="store_true",
+        help="DuckDB: validate every row in chunks (the reference path) instead of one row per"
+        " class of rows that every expectation judges alike",
+    )
+    validate.add_argument(
+        "--chunk-rows", type=int, help="with --row-by-row: rows validated at a time"
+    )
     validate.add_argument("--report-json", help="also write the report as JSON to this file")
     validate.add_argument(
         "--dagster-pipes",

@@ -26,8 +26,8 @@ def _merge_counts(merged: dict, part: dict) -> None:
     samples.extend(part.get("partial_unexpected_list", [])[: max(room, 0)])
 
 
-def _verdict(result: ExpectationValidationResult) -> None:
-    """Recompute success and percentages from the summed counts."""
+def recount(result: ExpectationValidationResult) -> None:
+    """Recompute success and percentages from the summed (or weighted) counts."""
     counts = result.result
     kwargs = result.expectation_config.kwargs
     if "observed_value" in counts:  # table row count
@@ -65,7 +65,12 @@ def combine(chunks: list[ExpectationSuiteValidationResult]) -> ExpectationSuiteV
             else:
                 _merge_counts(merged_result.result, part.result)
     for result in merged.results:
-        _verdict(result)
+        recount(result)
+    return finish(merged)
+
+
+def finish(merged: ExpectationSuiteValidationResult) -> ExpectationSuiteValidationResult:
+    """The suite's verdict and statistics from its expectations' recomputed verdicts."""
     passed = sum(result.success for result in merged.results)
     merged.success = passed == len(merged.results)
     merged.statistics.update(

@@ -1,9 +1,11 @@
 """Run the suites against the configured inputs and write Data Docs.
 
-DuckDB: GX's SQL datasource does not work with duckdb-engine, so each table's staged rows are
-streamed from DuckDB in Arrow chunks of bounded size and validated as dataframe batches; the
-chunk results are summed (see combine.py). Memory stays bounded by the chunk size, whatever
-the table's size.
+DuckDB: GX's SQL datasource does not work with duckdb-engine. By default one SQL pass per
+table splits its staged rows into classes that every expectation judges alike, and GX
+validates one real row of each class, its counts weighted by class size (compact.py). With
+row_by_row, the staged rows are streamed in Arrow chunks of bounded size instead, every row
+validated in a dataframe batch and the chunk results summed (combine.py): the reference the
+tests hold the compact path to, and how it was done before (about 4x slower at 50M rows).
 """
 
 from __future__ import annotations
@@ -26,6 +28,7 @@ from great_expectations.data_context.types.resource_identifiers import (
 )
 
 from cx_metrics.expectations.combine import combine
+from cx_metrics.expectations.compact import WEIGHT, classes_query, weigh
 from cx_metrics.expectations.settings import (
     TableSettings,
     ValidationSettings,
@@ -171,6 +174,32 @@ def validate_table(
     return outcome, len(parts)
 
 
+def validate_classes(
+    context, con: duckdb.DuckDBPyConnection, table: TableSettings, settings
+) -> TableResult:
+    """The table in one SQL pass: GX judges one row per class, counts weighted (compact.py)."""
+    outcome = TableResult(table.name, table.relation, problem=table.problem)
+    if table.problem:
+        return outcome
+    suite = context.suites.add(build_suite(table, settings))
+    columns = [*COLUMNS[table.name], "rejection_reason", "key_rows"]
+    staged = staged_rows_query(table)
+    types = con.sql(f"describe {staged}").fetchall()
+    floats = {name for name, kind, *_ in types if kind in ("DOUBLE", "FLOAT")}
+    frame = con.sql(classes_query(staged, columns, suite, floats)).df()
+    batch = (
+        context.data_sources.add_pandas(f"cx_{table.name}")
+        .add_dataframe_asset(table.name)
+        .add_batch_definition_whole_dataframe("classes")
+        .get_batch(batch_parameters={"dataframe": frame})
+    )
+    outcome.result = weigh(
+        batch.validate(suite, result_format={"result_format": "COMPLETE"}), frame
+    )
+    outcome.rows = int(frame[WEIGHT].sum())
+    return outcome
+
+
 def _write_docs(context, results: list[TableResult]) -> Path:
     run_id = RunIdentifier(run_name="cx-metrics-validate", run_time=dt.datetime.now(dt.UTC))
     for table in results:
@@ -195,6 +224,7 @@ def validate(
     dbt_args: list[str] | None = None,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     docs_dir: Path | None = None,
+    row_by_row: bool = False,
 ) -> ValidationReport:
     settings = load_settings(dbt_args or [])
     context = _context(docs_dir or default_docs_dir(settings.dbt_args))
@@ -203,7 +233,7 @@ def validate(
     elif settings.target_type == "spark":
         report = _validate_spark(context, settings)
     elif settings.target_type == "duckdb":
-        report = _validate_duckdb(context, settings, chunk_rows)
+        report = _validate_duckdb(context, settings, None if not row_by_row else chunk_rows)
     else:
         raise SystemExit(
             f"cx-metrics validate: the {settings.target_type} target is not supported;"
@@ -265,7 +295,10 @@ def _observed_rows(result: ExpectationSuiteValidationResult) -> int:
     )
 
 
-def _validate_duckdb(context, settings: ValidationSettings, chunk_rows: int) -> ValidationReport:
+def _validate_duckdb(
+    context, settings: ValidationSettings, chunk_rows: int | None
+) -> ValidationReport:
+    """In classes (chunk_rows None), else every row in chunks of chunk_rows."""
     # The database may already be open in this process (dbt's compile): same configuration,
     # then the shared settings.
     con = duckdb.connect(settings.duckdb_path)
@@ -278,7 +311,10 @@ def _validate_duckdb(context, settings: ValidationSettings, chunk_rows: int) -> 
         _ensure_label_map(con, settings)
         report = ValidationReport(tables=[], settings=settings)
         for table in settings.tables.values():
-            outcome, chunks = validate_table(context, con, table, settings, chunk_rows)
+            if chunk_rows is None:
+                outcome, chunks = validate_classes(context, con, table, settings), 1
+            else:
+                outcome, chunks = validate_table(context, con, table, settings, chunk_rows)
             report.tables.append(outcome)
             report.chunks += chunks
     finally:

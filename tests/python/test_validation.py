@@ -40,7 +40,7 @@ def demo_report(demo, monkeypatch_module) -> tuple:
     db, _ = demo
     for name, value in dbt_env(db).items():
         monkeypatch_module.setenv(name, value)
-    return db, validate(chunk_rows=1_000)
+    return db, validate()
 
 
 @pytest.fixture(scope="module")
@@ -53,7 +53,7 @@ def test_demo_data_passes_with_warnings_and_writes_data_docs(demo_report):
     _, report = demo_report
     assert not report.blocked
     assert report.warnings > 0
-    assert report.chunks > 4  # 1,000-row chunks: every table was read in several pieces
+    assert report.chunks == 4  # one SQL pass per input
     assert report.data_docs.is_file()
     pages = list(report.data_docs.parent.glob("validations/**/*.html"))
     assert len(pages) == 4
@@ -108,12 +108,37 @@ def test_each_kind_of_bad_input_is_counted(demo_report):
     assert failing["churned before started"] == DemoConfig().bad_rows["customers"]
 
 
-def test_chunked_validation_equals_one_chunk(demo_report, monkeypatch_module):
-    _, chunked = demo_report
-    whole = validate(chunk_rows=10_000_000)
+def _counts(report: ValidationReport, table: str) -> list[tuple]:
+    """Every expectation's verdict and counts (all but the examples), in suite order."""
+    (result,) = [t.result for t in report.tables if t.name == table]
+    return [
+        (r.expectation_config.type, r.success)
+        + tuple(sorted((k, v) for k, v in r.result.items() if k != "partial_unexpected_list"))
+        for r in result.results
+    ]
+
+
+def test_classes_give_every_row_by_row_count(demo_report, monkeypatch_module):
+    """One GX row per class, weighted, equals GX on every row, in 1,000-row chunks and whole."""
+    _, classes = demo_report
+    chunked = validate(chunk_rows=1_000, row_by_row=True)
+    whole = validate(chunk_rows=10_000_000, row_by_row=True)
+    assert chunked.chunks > 4  # every table was read in several pieces
     for table in ("survey_responses", "customers", "support_tickets", "feedback_followups"):
-        assert _failing(whole, table) == _failing(chunked, table)
-        assert _rejected_rows(whole, table) == _rejected_rows(chunked, table)
+        assert _counts(classes, table) == _counts(whole, table) == _counts(chunked, table)
+        assert _rejected_rows(classes, table) == _rejected_rows(whole, table)
+        rows = {r.rows for r in (classes, whole, chunked) for r in r.tables if r.name == table}
+        assert len(rows) == 1, (table, rows)
+
+
+def test_an_expectation_without_sql_predicates_is_refused():
+    import great_expectations.expectations as gxe
+
+    from cx_metrics.expectations.compact import predicates
+
+    unknown = gxe.ExpectColumnValuesToMatchRegex(column="response_id", regex="^R")
+    with pytest.raises(NotImplementedError, match="expect_column_values_to_match_regex"):
+        predicates(unknown)
 
 
 def test_blocking_threshold_flips_the_verdict(demo_report):
@@ -169,3 +194,19 @@ def test_missing_column_and_missing_table_give_one_readable_line(tmp_path):
     )
     # (The fixture's other two tables are blocked too: 1 of their 2 rows is bad.)
     assert lines[-1].startswith("Validation FAILED: survey_responses, customers,")
+
+
+def test_classes_give_every_row_by_row_count_on_hostile_inputs(tmp_path, monkeypatch):
+    """Impossible dates, NaN and infinite numbers, control characters: still the same counts."""
+    import json
+
+    from test_hostile_inputs import VARIABLES, load_duckdb
+
+    db = tmp_path / "hostile.duckdb"
+    load_duckdb(db)
+    for name, value in dbt_env(db).items():
+        monkeypatch.setenv(name, value)
+    args = ["--vars", json.dumps(VARIABLES)]
+    classes, rows = validate(args), validate(args, row_by_row=True)
+    for table in ("survey_responses", "customers", "support_tickets", "feedback_followups"):
+        assert _counts(classes, table) == _counts(rows, table), table
