@@ -5,6 +5,7 @@ BIN := $(VENV)/bin
 INSTALLED := $(VENV)/.installed
 ENGINES := $(VENV)/.installed-engines
 BROWSER := $(VENV)/.installed-browser
+BENCH := $(VENV)/.installed-bench
 CHROMIUM ?= $(or $(CX_CHROMIUM),/usr/bin/chromium)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -28,6 +29,10 @@ $(BROWSER): $(INSTALLED)
 		|| ($(SUDO) apt-get update -q && $(SUDO) env DEBIAN_FRONTEND=noninteractive apt-get install -y -q chromium)
 	touch $(BROWSER)
 
+$(BENCH): $(INSTALLED)
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	touch $(BENCH)
+
 install: $(INSTALLED)
 install-engines: $(ENGINES)
 install-browser: $(BROWSER)
@@ -48,7 +53,7 @@ lint: install
 ## Scale and speed on DuckDB (not part of `make test`; about an hour on 2 cores for the default
 ## sizes, 1M/10M/50M survey responses): writes build/bench/report.md and report.json.
 BENCH_SIZES ?= 1000000,10000000,50000000
-bench: install
+bench: install $(BENCH)
 	$(BIN)/python benchmarks/run.py --sizes $(BENCH_SIZES) --out build/bench
 
 ## The README's screenshot of the demo dashboard (after `make demo`), taken by headless Chromium.

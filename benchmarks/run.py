@@ -1,19 +1,21 @@
-"""make bench: scale and speed of cx_metrics on DuckDB, against the floor and against pandas.
+"""make bench: scale and speed of cx_metrics on DuckDB, against the floor, pandas and polars.
 
 For each size (survey responses; customers, tickets and follow-ups in the demo's proportions):
 generate Parquet inputs, hold back the last day of survey responses, then measure in separate
 processes (wall time and peak resident memory of each):
 
-- ``cx-metrics validate`` of the four inputs, read in place from Parquet;
+- ``cx-metrics validate`` of the four inputs, read in place from Parquet (one SQL pass per
+  input), and ``--row-by-row`` (every row through pandas, as before);
 - the floor: one hand-written DuckDB query of the monthly NPS / CSAT / CES cube (floor.sql);
-- the alternative: the same cube in pandas (pandas_cube.py);
+- the alternatives: the same cube in pandas (pandas_cube.py) and in polars, lazy and
+  streaming (polars_cube.py);
 - the dbt run of the survey marts (cx__survey_responses, cx__nps, cx__csat, cx__ces and
   what they need), once with the default grains and once with the floor's (months only);
 - everything: ``dbt build`` of all models and tests;
 - incremental: a build without the last day, then that day appended as a new Parquet file
   and the survey marts refreshed; then a refresh with nothing new.
 
-The dbt cube, the floor and pandas must agree to the row, and the incremental tables must
+The dbt cube, the floor, pandas and polars must agree to the row, and the incremental tables must
 equal the full build's; the report says so. Writes report.json and report.md under --out.
 """
 
@@ -65,8 +67,10 @@ class SizeResult:
     input_rows: dict[str, int] = field(default_factory=dict)
     generate: Measure | None = None
     validate: Measure | None = None
+    validate_row_by_row: Measure | None = None
     floor: Measure | None = None
     pandas: Measure | None = None
+    polars: Measure | None = None
     dbt_survey: Measure | None = None
     dbt_survey_months: Measure | None = None
     dbt_everything: Measure | None = None
@@ -245,7 +249,9 @@ def rows_differ(con: duckdb.DuckDBPyConnection, left: str, right: str) -> int:
     ).fetchone()[0]
 
 
-def compare_cubes(database: Path, floor: Path, pandas_cube: Path | None) -> dict[str, bool]:
+def compare_cubes(
+    database: Path, floor: Path, pandas_cube: Path | None, polars_cube: Path | None = None
+) -> dict[str, bool]:
     con = duckdb.connect()
     con.execute(f"attach '{database}' as db (read_only)")
     columns = (
@@ -257,10 +263,11 @@ def compare_cubes(database: Path, floor: Path, pandas_cube: Path | None) -> dict
         "dbt = floor": rows_differ(con, f"select {columns} from ({CUBE_FROM_MARTS})", floor_rows)
         == 0
     }
-    if pandas_cube is not None and pandas_cube.exists():
-        agree["pandas = floor"] = (
-            rows_differ(con, f"select {columns} from '{pandas_cube}'", floor_rows) == 0
-        )
+    for name, cube in (("pandas", pandas_cube), ("polars", polars_cube)):
+        if cube is not None and cube.exists():
+            agree[f"{name} = floor"] = (
+                rows_differ(con, f"select {columns} from '{cube}'", floor_rows) == 0
+            )
     con.close()
     return agree
 
@@ -290,9 +297,11 @@ def run_size(responses: int, out: Path, everything: bool) -> SizeResult:
 
     full_db = work / "full.duckdb"
     env = fresh_database(full_db, inputs, work / "seed.log")
-    pandas_cube = measure_reads(work, inputs, env, result)
+    pandas_cube, polars_cube = measure_reads(work, inputs, env, result)
     measure_survey_marts(work, inputs, env, result)
-    result.cubes_agree = isolated(compare_cubes, full_db, work / "floor.parquet", pandas_cube)
+    result.cubes_agree = isolated(
+        compare_cubes, full_db, work / "floor.parquet", pandas_cube, polars_cube
+    )
     if everything:
         result.dbt_everything = measure_everything(work, inputs)
 
@@ -308,25 +317,27 @@ def benchmark_script(name: str, inputs: Path, output: Path) -> list[str]:
     return [sys.executable, str(REPO / "benchmarks" / name), str(inputs), str(output)]
 
 
-def measure_reads(work: Path, inputs: Path, env: dict[str, str], result: SizeResult) -> Path:
-    """validate, the floor and pandas on the full inputs; the pandas cube's path."""
-    result.validate = measure(
-        [str(BIN / "cx-metrics"), "validate", "--vars", dbt_vars(inputs)],
-        work / "validate.log",
-        env,
+def measure_reads(
+    work: Path, inputs: Path, env: dict[str, str], result: SizeResult
+) -> tuple[Path, Path]:
+    """validate, the floor, pandas and polars on the full inputs; the two cubes' paths."""
+    validate = [str(BIN / "cx-metrics"), "validate", "--vars", dbt_vars(inputs)]
+    result.validate = measure(validate, work / "validate.log", env)
+    # The reference path, as validation ran before one-pass classes: every row through pandas.
+    result.validate_row_by_row = measure(
+        [*validate, "--row-by-row"], work / "validate_row_by_row.log", env
     )
     result.floor = measure(
         benchmark_script("floor.py", inputs, work / "floor.parquet"), work / "floor.log", env
     )
-    pandas_cube = work / "pandas.parquet"
-    pandas_cube.unlink(missing_ok=True)
-    result.pandas = measure(
-        benchmark_script("pandas_cube.py", inputs, pandas_cube),
-        work / "pandas.log",
-        env,
-        cap_mb=PANDAS_CAP_MB,
-    )
-    return pandas_cube
+    cubes = []
+    for name in ("pandas", "polars"):
+        cube = work / f"{name}.parquet"
+        cube.unlink(missing_ok=True)
+        script = benchmark_script(f"{name}_cube.py", inputs, cube)
+        setattr(result, name, measure(script, work / f"{name}.log", env, cap_mb=PANDAS_CAP_MB))
+        cubes.append(cube)
+    return cubes[0], cubes[1]
 
 
 def measure_survey_marts(work: Path, inputs: Path, env: dict[str, str], result: SizeResult) -> None:
@@ -426,6 +437,12 @@ def input_rows_per_second(r: SizeResult) -> str:
     return f"{sum(r.input_rows.values()) / r.validate.seconds:,.0f}" if r.validate else "-"
 
 
+def refresh_over_floor(r: SizeResult) -> str:
+    if not (r.validate and r.dbt_survey and r.floor):
+        return "-"
+    return f"{(r.validate.seconds + r.dbt_survey.seconds) / r.floor.seconds:.2f}"
+
+
 def agreement(r: SizeResult) -> str:
     return ", ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in r.cubes_agree.items())
 
@@ -438,8 +455,13 @@ REPORT_ROWS: list[tuple[str, Callable[[SizeResult], str]]] = [
     ),
     ("generate the Parquet inputs", lambda r: fmt(r.generate)),
     ("`cx-metrics validate` (all four inputs)", lambda r: fmt(r.validate)),
+    (
+        "`cx-metrics validate --row-by-row` (every row through pandas, as before)",
+        lambda r: fmt(r.validate_row_by_row),
+    ),
     ("floor: hand-written DuckDB query, monthly cube", lambda r: fmt(r.floor)),
     ("alternative: pandas, monthly cube", lambda r: fmt(r.pandas)),
+    ("alternative: polars (lazy, streaming), monthly cube", lambda r: fmt(r.polars)),
     ("dbt run, survey marts, months only (the floor's cube)", lambda r: fmt(r.dbt_survey_months)),
     (
         "dbt run, survey marts, default grains (week, month, quarter)",
@@ -457,7 +479,10 @@ REPORT_ROWS: list[tuple[str, Callable[[SizeResult], str]]] = [
     ("dbt (months) / floor", lambda r: ratio(r.dbt_survey_months, r.floor)),
     ("dbt (default grains) / floor", lambda r: ratio(r.dbt_survey, r.floor)),
     ("pandas / dbt (months)", lambda r: ratio(r.pandas, r.dbt_survey_months)),
+    ("polars / dbt (months)", lambda r: ratio(r.polars, r.dbt_survey_months)),
     ("incremental / full (default grains)", lambda r: ratio(r.incremental, r.dbt_survey)),
+    ("validate / dbt (default grains)", lambda r: ratio(r.validate, r.dbt_survey)),
+    ("refresh (validate + dbt, default grains) / floor", refresh_over_floor),
     ("dbt, floor and pandas cubes agree", agreement),
     ("incremental tables = full build", lambda r: "yes" if r.incremental_equals_full else "NO"),
 ]
@@ -467,6 +492,7 @@ SCALED_STEPS = [
     ("floor", "floor"),
     ("validate", "validate"),
     ("pandas", "pandas"),
+    ("polars", "polars"),
 ]
 
 

@@ -88,13 +88,17 @@ def classes_query(
     decisive += [f'isnan("{c}")' for c in columns if c in floats]
     for expectation in suite.expectations:
         decisive += [p for p in predicates(expectation) if p not in decisive]
-    flags = ", ".join(f"coalesce({p}, false) as cx_p{i}" for i, p in enumerate(decisive))
+    # One bigint class id (bit i = predicate i): one value to hash per row, not one per flag.
+    bits = " + ".join(
+        f"(case when {p} then {1 << i} else 0 end)::bigint" for i, p in enumerate(decisive)
+    )
+    if len(decisive) > 62:
+        raise NotImplementedError("more than 62 predicates do not fit one class id")
     # any_value skips nulls: within a class every column is all null or all set.
     values = ", ".join(f'any_value("{c}") as "{c}"' for c in columns)
-    keys = ", ".join(f"cx_p{i}" for i in range(len(decisive)))
     return (
-        f"select {values}, count(*) as {WEIGHT} from (select *, {flags} from ({staged_sql})"
-        f" as staged) as flagged group by {keys}"
+        f"select {values}, count(*) as {WEIGHT} from (select *, {bits} as cx_class"
+        f" from ({staged_sql}) as staged) as flagged group by cx_class"
     )
 
 
