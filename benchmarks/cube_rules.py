@@ -1,5 +1,5 @@
 """The contract rules both alternatives (pandas_cube.py, polars_cube.py) apply, written once:
-what a number and a timestamp look like, the score labels, the dimensions."""
+what a number and a timestamp look like, the score labels, the dimensions, the output columns."""
 
 NUMBER = r"[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)"
 TIMESTAMP = r"[0-9]{4}-[0-9]{2}-[0-9]{2}([ T][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]{1,6})?)?)?"
@@ -18,3 +18,14 @@ LABELS = {
     ("ces", "strongly agree"): 7.0,
 }
 DIMENSIONS = ["program", "touchpoint", "channel", "segment"]
+# The cube both write, in this column order.
+CUBE_COLUMNS = [
+    "survey_type",
+    "period_start",
+    "dimension",
+    "dimension_value",
+    "responses",
+    "top_responses",
+    "detractors",
+    "score_sum",
+]

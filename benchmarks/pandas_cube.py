@@ -12,7 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pandas as pd
-from cube_rules import DIMENSIONS, LABELS, NUMBER, TIMESTAMP  # beside this script
+from cube_rules import CUBE_COLUMNS, DIMENSIONS, LABELS, NUMBER, TIMESTAMP  # beside this script
 
 
 def read(folder: Path, table: str, columns: list[str]) -> pd.DataFrame:
@@ -125,17 +125,7 @@ def cube(folder: Path) -> pd.DataFrame:
         grouped["dimension"] = dimension
         grouped["dimension_value"] = "all" if dimension == "all" else grouped[dimension]
         frames.append(grouped)
-    columns = [
-        "survey_type",
-        "period_start",
-        "dimension",
-        "dimension_value",
-        "responses",
-        "top_responses",
-        "detractors",
-        "score_sum",
-    ]
-    return pd.concat([f[columns] for f in frames], ignore_index=True)
+    return pd.concat([f[CUBE_COLUMNS] for f in frames], ignore_index=True)
 
 
 if __name__ == "__main__":

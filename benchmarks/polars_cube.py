@@ -15,18 +15,8 @@ import sys
 from pathlib import Path
 
 import polars as pl
-from cube_rules import DIMENSIONS, LABELS, NUMBER, TIMESTAMP  # beside this script
+from cube_rules import CUBE_COLUMNS, DIMENSIONS, LABELS, NUMBER, TIMESTAMP  # beside this script
 
-COLUMNS = [
-    "survey_type",
-    "period_start",
-    "dimension",
-    "dimension_value",
-    "responses",
-    "top_responses",
-    "detractors",
-    "score_sum",
-]
 # pandas' str.strip() removes Python's whitespace (polars' default leaves out \x1c-\x1f).
 WHITESPACE = "".join(c for c in map(chr, range(sys.maxunicode + 1)) if c.isspace())
 # pandas lowers through Arrow, one character to one, with no final sigma: polars would give
@@ -287,7 +277,7 @@ def cube(folder: Path) -> pl.DataFrame:
                 dimension=pl.lit(dimension), dimension_value=value.cast(pl.String)
             )
         )
-    return pl.concat([f.select(COLUMNS) for f in frames])
+    return pl.concat([f.select(CUBE_COLUMNS) for f in frames])
 
 
 if __name__ == "__main__":

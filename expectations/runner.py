@@ -152,6 +152,15 @@ def _chunks(con: duckdb.DuckDBPyConnection, query: str, chunk_rows: int):
         yield reader.schema.empty_table().to_pandas()
 
 
+def _dataframe_batches(context, table: TableSettings):
+    """The table's GX batch definition over whatever dataframe each validation hands it."""
+    return (
+        context.data_sources.add_pandas(f"cx_{table.name}")
+        .add_dataframe_asset(table.name)
+        .add_batch_definition_whole_dataframe("frame")
+    )
+
+
 def validate_table(
     context, con: duckdb.DuckDBPyConnection, table: TableSettings, settings, chunk_rows: int
 ) -> tuple[TableResult, int]:
@@ -159,11 +168,7 @@ def validate_table(
     if table.problem:
         return outcome, 0
     suite = context.suites.add(build_suite(table, settings))
-    batches = (
-        context.data_sources.add_pandas(f"cx_{table.name}")
-        .add_dataframe_asset(table.name)
-        .add_batch_definition_whole_dataframe("chunk")
-    )
+    batches = _dataframe_batches(context, table)
     parts = []
     for frame in _chunks(con, staged_rows_query(table), chunk_rows):
         outcome.rows += len(frame)
@@ -187,12 +192,7 @@ def validate_classes(
     types = con.sql(f"describe {staged}").fetchall()
     floats = {name for name, kind, *_ in types if kind in ("DOUBLE", "FLOAT")}
     frame = con.sql(classes_query(staged, columns, suite, floats)).df()
-    batch = (
-        context.data_sources.add_pandas(f"cx_{table.name}")
-        .add_dataframe_asset(table.name)
-        .add_batch_definition_whole_dataframe("classes")
-        .get_batch(batch_parameters={"dataframe": frame})
-    )
+    batch = _dataframe_batches(context, table).get_batch(batch_parameters={"dataframe": frame})
     outcome.result = weigh(
         batch.validate(suite, result_format={"result_format": "COMPLETE"}), frame
     )

@@ -8,7 +8,7 @@ from plotly.subplots import make_subplots
 
 from cx_metrics.dashboard.datasets import Datasets
 
-BLUE, ORANGE, GREEN, GREY = "#1f5fa8", "#d9731a", "#2e8540", "#7a7a7a"
+BLUE, ORANGE, GREEN = "#1f5fa8", "#d9731a", "#2e8540"
 LAYOUT = {
     "template": "plotly_white",
     "font": {"family": "system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif"},

@@ -16,7 +16,7 @@ from plotly.offline import get_plotlyjs
 
 from cx_metrics.dashboard.datasets import Datasets
 from cx_metrics.dashboard.figures import charts, overdue_by_age
-from cx_metrics.dashboard.tiles import Tile
+from cx_metrics.dashboard.tiles import Tile, previous_month
 
 # Lower is better for these: their changes are coloured the other way round.
 LOWER_IS_BETTER = {"churn", "first_response", "resolution", "backlog"}
@@ -210,7 +210,7 @@ def _data_health_extra(data: Datasets) -> str:
 def render(data: Datasets, tiles: list[Tile], include_details: bool, rendered_at: datetime) -> str:
     """The whole page."""
     month = pd.Timestamp(data.latest_month)
-    previous = (month - pd.offsets.MonthBegin(1)).strftime("%b %Y")
+    previous = previous_month(data.latest_month).strftime("%b %Y")
     figures = charts(data)
     extras = {
         "close_the_loop": lambda: _close_the_loop_extra(data, include_details),
