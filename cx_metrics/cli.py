@@ -18,6 +18,7 @@ from cx_metrics.demo_data.generator import DemoConfig
 from cx_metrics.demo_data.writers import write_csv, write_parquet
 
 if TYPE_CHECKING:
+    from cx_metrics.expectations.runner import Scope
     from cx_metrics.project import DbtSettings
 
 # The bundled demo seeds are named cx_demo__<table> (aliased to <table> in dbt_project.yml).
@@ -90,6 +91,7 @@ def run_validation(
     report_json: str | None = None,
     dagster_pipes: bool = False,
     row_by_row: bool = False,
+    scope: Scope | None = None,
 ) -> bool:
     """Validate the inputs, print the report (or just its verdict); True unless blocked.
     With dagster_pipes, also report each input's check to the Dagster step that started it."""
@@ -98,7 +100,9 @@ def run_validation(
     from cx_metrics.expectations.report import render, to_json
     from cx_metrics.expectations.runner import DEFAULT_CHUNK_ROWS, validate
 
-    report = validate(dbt_args, chunk_rows=chunk_rows or DEFAULT_CHUNK_ROWS, row_by_row=row_by_row)
+    report = validate(
+        dbt_args, chunk_rows=chunk_rows or DEFAULT_CHUNK_ROWS, row_by_row=row_by_row, scope=scope
+    )
     print(render(report, verbose=verbose))
     if report_json:
         Path(report_json).write_text(json.dumps(to_json(report), indent=2))
@@ -112,6 +116,8 @@ def run_validation(
 
 
 def _validate(args: argparse.Namespace) -> int:
+    from cx_metrics.expectations.runner import Scope
+
     passed = run_validation(
         _dbt_options(args),
         verbose=True,
@@ -119,6 +125,7 @@ def _validate(args: argparse.Namespace) -> int:
         report_json=args.report_json,
         dagster_pipes=args.dagster_pipes,
         row_by_row=args.row_by_row,
+        scope=Scope(only=args.only, new_loads=args.new_loads),
     )
     # Under Dagster a blocked input is a failed check, not a failed step.
     return 0 if passed or args.dagster_pipes else 1
@@ -287,6 +294,18 @@ def _add_validate_and_refresh(commands: argparse._SubParsersAction) -> None:
     )
     validate.add_argument(
         "--chunk-rows", type=int, help="with --row-by-row: rows validated at a time"
+    )
+    validate.add_argument(
+        "--new-loads",
+        action="store_true",
+        help="DuckDB: of an input with a load column (_loaded_at), only the loads after the"
+        " latest one built (a scheduled incremental refresh); other inputs whole",
+    )
+    validate.add_argument(
+        "--only",
+        action="append",
+        metavar="INPUT",
+        help="validate only this input (repeatable), e.g. --only survey_responses",
     )
     validate.add_argument("--report-json", help="also write the report as JSON to this file")
     validate.add_argument(

@@ -45,7 +45,8 @@ def render(report: ValidationReport, verbose: bool = True) -> str:
             if table.problem:
                 lines += [f"{table.name} ({table.relation}):", f"  BLOCKED  {table.problem}"]
                 continue
-            lines.append(f"{table.name} ({table.relation}): {table.rows:,} rows")
+            read = f" ({table.rows_read})" if table.rows_read else ""
+            lines.append(f"{table.name} ({table.relation}): {table.rows:,} rows{read}")
             for row in expectation_rows(table.result):
                 status = (
                     "ok     "
@@ -79,6 +80,7 @@ def to_json(report: ValidationReport) -> dict:
             table.name: {
                 "relation": table.relation,
                 "rows": table.rows,
+                "rows_read": table.rows_read or "all",
                 "blocked": table.blocked,
                 "problem": table.problem,
                 "expectations": [

@@ -29,6 +29,7 @@ from great_expectations.data_context.types.resource_identifiers import (
 
 from cx_metrics.expectations.combine import combine
 from cx_metrics.expectations.compact import WEIGHT, classes_query, weigh
+from cx_metrics.expectations.loads import restrict_to_new_loads
 from cx_metrics.expectations.settings import (
     TableSettings,
     ValidationSettings,
@@ -50,6 +51,7 @@ class TableResult:
     rows: int = 0
     result: ExpectationSuiteValidationResult | None = None
     problem: str | None = None
+    rows_read: str | None = None  # which rows, when not all (e.g. 'loads after ...')
 
     def failures(self, severity: str) -> list:
         if self.result is None:
@@ -220,20 +222,46 @@ def default_docs_dir(dbt_args: list[str]) -> Path:
     return target / "cx_validation" / "data_docs"
 
 
+@dataclass
+class Scope:
+    """Which rows to validate: every input (only: None) or some, and with new_loads only the
+    loads not yet built (DuckDB; see loads.py)."""
+
+    only: list[str] | None = None
+    new_loads: bool = False
+
+
 def validate(
     dbt_args: list[str] | None = None,
     chunk_rows: int = DEFAULT_CHUNK_ROWS,
     docs_dir: Path | None = None,
     row_by_row: bool = False,
+    scope: Scope | None = None,
 ) -> ValidationReport:
+    scope = scope or Scope()
     settings = load_settings(dbt_args or [])
+    if scope.only:
+        unknown = sorted(set(scope.only) - set(settings.tables))
+        if unknown:
+            raise SystemExit(
+                f"cx-metrics validate: --only {', '.join(unknown)}: no such input in use"
+                f" (inputs: {', '.join(settings.tables)})."
+            )
+        settings.tables = {n: t for n, t in settings.tables.items() if n in scope.only}
+    if scope.new_loads and settings.target_type != "duckdb":
+        raise SystemExit(
+            "cx-metrics validate: --new-loads reads the built tables' load times on the duckdb"
+            " target only; validate every row (without --new-loads) on this one."
+        )
     context = _context(docs_dir or default_docs_dir(settings.dbt_args))
     if settings.target_type == "postgres":
         report = _validate_postgres(context, settings)
     elif settings.target_type == "spark":
         report = _validate_spark(context, settings)
     elif settings.target_type == "duckdb":
-        report = _validate_duckdb(context, settings, None if not row_by_row else chunk_rows)
+        report = _validate_duckdb(
+            context, settings, None if not row_by_row else chunk_rows, scope.new_loads
+        )
     else:
         raise SystemExit(
             f"cx-metrics validate: the {settings.target_type} target is not supported;"
@@ -296,17 +324,21 @@ def _observed_rows(result: ExpectationSuiteValidationResult) -> int:
 
 
 def _validate_duckdb(
-    context, settings: ValidationSettings, chunk_rows: int | None
+    context, settings: ValidationSettings, chunk_rows: int | None, new_loads: bool = False
 ) -> ValidationReport:
-    """In classes (chunk_rows None), else every row in chunks of chunk_rows."""
+    """In classes (chunk_rows None), else every row in chunks of chunk_rows; with new_loads,
+    only the loads not yet built of the inputs that have loads."""
     # The database may already be open in this process (dbt's compile): same configuration,
     # then the shared settings.
     con = duckdb.connect(settings.duckdb_path)
     for name, value in duckdb_config().items():
         con.execute(f"set {name} = '{value}'")
     try:
-        for table in settings.tables.values():
-            table.problem = structural_problem(table, _columns(con, table.relation))
+        present = {name: _columns(con, table.relation) for name, table in settings.tables.items()}
+        for name, table in settings.tables.items():
+            table.problem = structural_problem(table, present[name])
+        if new_loads:
+            restrict_to_new_loads(con, settings, present)
         compile_staging(settings)
         _ensure_label_map(con, settings)
         report = ValidationReport(tables=[], settings=settings)
@@ -315,6 +347,7 @@ def _validate_duckdb(
                 outcome, chunks = validate_classes(context, con, table, settings), 1
             else:
                 outcome, chunks = validate_table(context, con, table, settings, chunk_rows)
+            outcome.rows_read = table.rows_read
             report.tables.append(outcome)
             report.chunks += chunks
     finally:

@@ -28,6 +28,7 @@ class TableSettings:
     staging_model: str
     staging_sql: str | None = None  # None when the table could not be compiled
     problem: str | None = None  # a structural problem, as one readable line
+    rows_read: str | None = None  # which rows, when not all (e.g. 'loads after ...')
 
     @property
     def identifier_var(self) -> str:
@@ -45,6 +46,8 @@ class ValidationSettings:
     ces_scale: dict[str, float]
     max_rejected_pct: float
     min_key_present_pct: float
+    loads_column: str | None = None
+    built_survey_responses: str | None = None
     dbt_args: list[str] = field(default_factory=list)
 
 
@@ -70,6 +73,8 @@ def load_settings(dbt_args: list[str]) -> ValidationSettings:
         ces_scale=raw["ces_scale"],
         max_rejected_pct=float(raw["max_rejected_pct"]),
         min_key_present_pct=float(raw["min_key_present_pct"]),
+        loads_column=raw.get("loads_column"),
+        built_survey_responses=raw.get("built_survey_responses"),
         dbt_args=dbt_args,
     )
 

@@ -32,6 +32,8 @@
         'tables': tables,
         'labels_relation': ref(var('cx_score_labels_model', 'cx_score_labels')) | string,
         'labels_model': var('cx_score_labels_model', 'cx_score_labels'),
+        'loads_column': var('cx_loaded_at_column', '_loaded_at'),
+        'built_survey_responses': ref('cx__survey_responses') | string,
         'csat_scale': var('cx_csat_scale'),
         'ces_scale': var('cx_ces_scale'),
         'max_rejected_pct': var('cx_validation_max_rejected_pct', 5),

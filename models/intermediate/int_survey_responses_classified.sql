@@ -38,6 +38,7 @@ classified as (
         end as is_easy,
         comment,
         ticket_id,
+        loaded_at,
         row_rejection_reason,
         row_fingerprint
     from responses

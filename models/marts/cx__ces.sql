@@ -5,7 +5,7 @@
     incremental_strategy='delete+insert',
     on_schema_change='fail',
 ) }}
-{%- set since = cx_metrics.incremental_cutoff_date('period_start') if is_incremental() else none %}
+{%- set since = cx_metrics.survey_metrics_since(ref('cx__survey_responses')) if is_incremental() else none %}
 
 with responses as (
 

@@ -4,11 +4,17 @@
 
     Duplicates are decided here with staging's rule (rejection_reason), over the rows built.
     Incremental on response_id (delete+insert; a plain table on Spark, whose Parquet tables
-    cannot delete). An incremental run reads only the answers on or after the cutoff (the day
-    of the latest response already built, less cx_incremental_lookback_days), and keeps a
-    key's built row where that row is older than the cutoff (an earlier valid row always
-    wins). This equals a full rebuild as long as rows arrive within the lookback; older late
-    rows and changed customer segments need --full-refresh.
+    cannot delete), in one of two ways:
+    - by load, when the input has a load column (cx_loads_column), so the built rows have a
+      loaded_at: a run reads only the loads after the latest loaded_at already built (the
+      database skips the other files or row groups). A new valid row replaces a key's built row only if it is earlier; at equal
+      times the earlier load wins, as in a full build. Late rows of any age are exact.
+    - by answer time, without one: a run reads the answers on or after the cutoff (the day of
+      the latest response already built, less cx_incremental_lookback_days), and keeps a key's
+      built row where that row is older than the cutoff (an earlier valid row always wins).
+      This equals a full rebuild as long as rows arrive within the lookback.
+    Either way, changed customer segments, or a load column added to an input already built
+    without one, need --full-refresh.
 -#}
 {{ config(
     materialized='table' if target.type == 'spark' else 'incremental',
@@ -18,10 +24,13 @@
 ) }}
 {%- set columns = ['response_id', 'customer_id', 'survey_type', 'program', 'touchpoint', 'channel',
                    'responded_at', 'score', 'nps_category', 'is_satisfied', 'is_easy', 'comment',
-                   'ticket_id'] -%}
+                   'ticket_id', 'loaded_at'] -%}
+{#- By load when the built rows carry load times: the input has a load column (it was built with one). #}
+{%- set built_through = cx_metrics.latest_loaded_at() if is_incremental() else none %}
+{%- set by_load = built_through is not none %}
+{%- set cutoff = cx_metrics.incremental_cutoff_date('responded_at') if is_incremental() and not by_load else none %}
 
 with
-{%- set cutoff = cx_metrics.incremental_cutoff_date('responded_at') if is_incremental() else none %}
 
 {#- An incremental run reads it twice: materialized (DuckDB, PostgreSQL; Spark builds tables). #}
 parsed as {{ 'materialized' if is_incremental() }} (
@@ -31,7 +40,9 @@ parsed as {{ 'materialized' if is_incremental() }} (
         row_rejection_reason,
         row_fingerprint
     from {{ ref('int_survey_responses_classified') }}
-    {%- if is_incremental() %}
+    {%- if built_through is not none %}
+    where loaded_at > cast('{{ built_through }}' as {{ dbt.type_timestamp() }})
+    {%- elif is_incremental() %}
     where {{ cx_metrics.timestamp_on_or_after('responded_at', 'responded_at_raw', cutoff) }}
     {%- endif %}
 
@@ -41,13 +52,23 @@ ranked as (
 
     select
         *,
-        {{ cx_metrics.rejection_reason('response_id', 'responded_at') }} as rejection_reason
+        {{ cx_metrics.rejection_reason('response_id', 'responded_at, loaded_at') }} as rejection_reason
     from parsed
 
 ),
 {%- if is_incremental() %}
 
 kept_built as (
+    {%- if by_load %}
+
+    {#- Keys whose built row is not later than the key's best new row (an earlier load). -#}
+    select built.response_id
+    from {{ this }} as built
+    inner join ranked
+        on ranked.response_id = built.response_id
+        and ranked.rejection_reason is null
+    where built.responded_at <= ranked.responded_at
+    {%- else %}
 
     {#- Keys whose built row is older than the cutoff: no recent row can be earlier. -#}
     select response_id from {{ this }}
@@ -57,6 +78,7 @@ kept_built as (
         {%- else %}
         and 1 = 0
         {%- endif %}
+    {%- endif %}
 
 ),
 {%- endif %}
@@ -100,7 +122,8 @@ final as (
         responses.is_satisfied,
         responses.is_easy,
         responses.comment,
-        responses.ticket_id
+        responses.ticket_id,
+        responses.loaded_at
     from responses
     {%- if var('cx_using_customers', true) %}
     left join customers

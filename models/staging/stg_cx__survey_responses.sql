@@ -27,7 +27,7 @@ final as (
         raw_record,
         row_rejection_reason,
         row_fingerprint,
-        {{ cx_metrics.rejection_reason('response_id', 'responded_at') }} as rejection_reason
+        {{ cx_metrics.rejection_reason('response_id', 'responded_at, loaded_at') }} as rejection_reason
     from responses
 
 )

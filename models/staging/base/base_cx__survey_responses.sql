@@ -2,7 +2,8 @@
     Every survey answer, cleaned and parsed, with its own defect (row_rejection_reason, null
     when it has none); stg_cx__survey_responses adds duplicate keys. Codes are trimmed and
     lower-cased, text scores are parsed or mapped through the label map, and each row is
-    checked against the scales of its survey type.
+    checked against the scales of its survey type. loaded_at is the input's optional load
+    column (cx_loads_column), null without one.
     Ephemeral, and without the duplicate check (a window over all rows of a key), so that a
     filter on any column reaches the scan of the input: an incremental cx__survey_responses
     reads only the recent rows.
@@ -12,10 +13,17 @@
 {%- set ces = var('cx_ces_scale', {'min': 1, 'max': 7}) -%}
 
 {%- set kinds = cx_metrics.cx_input_kinds('survey_responses') %}
+{%- set loads = cx_metrics.cx_loads_column('survey_responses') %}
+{%- set loaded_at = cx_metrics.parse_timestamp(loads['name'], loads['kind']) if loads else 'cast(null as ' ~ dbt.type_timestamp() ~ ')' %}
+{#- Set only by `cx-metrics validate --new-loads`, which validates the loads not yet built. #}
+{%- set loaded_after = var('cx_validation_loaded_after', none) if loads else none %}
 
 with source as (
 
     select * from {{ cx_metrics.cx_source('survey_responses') }}
+    {%- if loaded_after %}
+    where {{ loaded_at }} > cast('{{ loaded_after }}' as {{ dbt.type_timestamp() }})
+    {%- endif %}
 
 ),
 
@@ -46,6 +54,7 @@ cleaned as (
         {{ cx_metrics.parse_timestamp('responded_at', kinds['responded_at']) }} as responded_at,
         {{ cx_metrics.clean_text('comment') }} as comment,
         {{ cx_metrics.clean_text('ticket_id') }} as ticket_id,
+        {{ loaded_at }} as loaded_at,
         {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('survey_responses')) }} as raw_record,
         {{ cx_metrics.row_fingerprint(cx_metrics.cx_input_columns('survey_responses')) }} as row_fingerprint
     from source
@@ -102,6 +111,7 @@ final as (
         responded_at_raw,
         comment,
         ticket_id,
+        loaded_at,
         raw_record,
         row_rejection_reason,
         row_fingerprint

@@ -1,0 +1,229 @@
+"""Incremental refresh by load equals a full rebuild, with late rows of any age (issue 18).
+
+The survey input carries a load column (`_loaded_at`): two loads are built, then a third
+arrives with the last two days' answers and hand-made rows of every kind, some far older than
+any lookback. The refreshed tables must equal a build of all three loads at once, the refresh
+must read only the new load, and `cx-metrics validate --new-loads` must validate only it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+from pathlib import Path
+
+import duckdb
+import pytest
+from conftest import BIN, REPO, dbt_env, parquet_demo_inputs, query
+from test_incremental import SURVEY_BUILD, SURVEY_MARTS, _build, _copy_of, _differences
+
+from cx_metrics.demo_data.generator import DemoConfig
+
+LOADS = {  # file: (its _loaded_at, which answers it holds)
+    "load-1": ("2025-06-01 01:00:00", "responded_at < '2025-06'"),
+    "load-2": ("2025-09-29 01:00:00", "not (responded_at < '2025-06')"),
+}
+NEW_LOAD = "2025-10-01 01:00:00"
+ARRIVES_LATER = "2025-09-29"
+
+
+def _write(con: duckdb.DuckDBPyConnection, rows: str, loaded_at: str, path: Path) -> None:
+    con.execute(
+        f"copy (select *, timestamp '{loaded_at}' as _loaded_at from ({rows}))"
+        f" to '{path}' (format parquet)"
+    )
+
+
+def _cases(con: duckdb.DuckDBPyConnection, source: str) -> dict[str, str]:
+    """Rows of the new load that only an exact incremental rule gets right."""
+    mid_year = "left(responded_at, 7) = '2025-04'"
+    return {
+        # A later copy of an early key: the early row stays.
+        "early key again": _copy_of(
+            con, source, "responded_at < '2025-02-01'", responded_at="2025-09-30 08:00:00"
+        ),
+        # An earlier copy of a key built months ago: it replaces the built row.
+        "old key earlier": _copy_of(
+            con,
+            source,
+            "left(responded_at, 7) = '2025-02'",
+            responded_at="2025-01-15 09:00:00",
+            score="10",
+        ),
+        # A copy answered at the same time with another score: the earlier load wins.
+        "same time, later load": _copy_of(con, source, mid_year, score="0"),
+        # A new answer four months late.
+        "very late new answer": _copy_of(
+            con, source, mid_year, response_id="LATE-3", responded_at="2025-05-15 10:00:00"
+        ),
+        # Two different copies of a new key at the same time, in the same load.
+        "new key twice, one": _copy_of(
+            con, source, mid_year, response_id="LATE-4", responded_at="2025-07-01 10:00:00"
+        ),
+        "new key twice, two": _copy_of(
+            con,
+            source,
+            mid_year,
+            response_id="LATE-4",
+            responded_at="2025-07-01 10:00:00",
+            score="3",
+        ),
+        "bad new answer": _copy_of(con, source, mid_year, response_id="LATE-5", score="eleven"),
+    }
+
+
+@pytest.fixture(scope="module")
+def loads(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[str, tuple]]:
+    """(inputs folder with loads 1 and 2, the new load's file, original rows of the cases)."""
+    root = tmp_path_factory.mktemp("by_load")
+    generated = parquet_demo_inputs(
+        root, DemoConfig(customers=1500, customers_per_chunk=500), ARRIVES_LATER
+    )
+    inputs, source, later = generated.folder, generated.survey_source, generated.arrives_later
+    con = duckdb.connect()
+    for name, (loaded_at, which) in LOADS.items():
+        rows = f"select * from {source} where not {later} and {which}"
+        _write(con, rows, loaded_at, inputs / "survey_responses" / f"{name}.parquet")
+    cases = _cases(con, source)
+    new_load = root / "load-3.parquet"
+    _write(
+        con,
+        " union all ".join([f"select * from {source} where {later}", *cases.values()]),
+        NEW_LOAD,
+        new_load,
+    )
+    # The key each case copies (the last quoted value of its SQL) and that key's raw row.
+    originals = {
+        name: con.execute(
+            f"select response_id, score, responded_at from {source}"
+            f" where response_id = '{sql.rsplit(chr(39), 2)[1]}'"
+        ).fetchone()
+        for name, sql in cases.items()
+    }
+    con.close()
+    return inputs, new_load, originals
+
+
+@pytest.fixture(scope="module")
+def builds(loads, tmp_path_factory) -> tuple[Path, Path]:
+    """(full build of the three loads, build of two loads refreshed with the third)."""
+    inputs, new_load, _ = loads
+    root = tmp_path_factory.mktemp("by_load_builds")
+    incremental = root / "incremental" / "cx.duckdb"
+    incremental.parent.mkdir()
+    _build(incremental, inputs, SURVEY_BUILD)
+    (inputs / "survey_responses" / new_load.name).write_bytes(new_load.read_bytes())
+    _build(incremental, inputs, SURVEY_MARTS)
+    full = root / "full" / "cx.duckdb"
+    full.parent.mkdir()
+    _build(full, inputs, SURVEY_BUILD)
+    return full, incremental
+
+
+def test_the_refresh_read_only_the_new_load(builds):
+    _, incremental = builds
+    target = incremental.parent / "target"
+    compiled = target / "compiled" / "cx_metrics" / "models" / "marts" / "cx__survey_responses.sql"
+    assert "loaded_at > cast('2025-09-29 01:00:00'" in compiled.read_text()
+    executed = target / "run" / "cx_metrics" / "models" / "marts"
+    for model in SURVEY_MARTS:
+        assert "delete from" in (executed / f"{model}.sql").read_text(), model
+
+
+@pytest.mark.parametrize("table", SURVEY_MARTS)
+def test_refresh_by_load_equals_a_full_rebuild(builds, table):
+    full, incremental = builds
+    assert _differences(full, incremental, table) == 0
+
+
+def _built(db: Path, response_id: str) -> tuple | None:
+    rows = query(
+        db,
+        "select cast(score as integer), strftime(responded_at, '%Y-%m-%d %H:%M:%S'),"
+        " cast(loaded_at as varchar) from cx__survey_responses where response_id = ?",
+        [response_id],
+    )
+    return rows[0] if rows else None
+
+
+def test_late_rows_of_any_age_follow_the_contract(builds, loads):
+    _, incremental = builds
+    _, _, originals = loads
+    first = "2025-06-01 01:00:00"
+    early_id, early_score, early_at = originals["early key again"]
+    assert _built(incremental, early_id) == (int(early_score), early_at, first)
+    old_id = originals["old key earlier"][0]
+    assert _built(incremental, old_id) == (10, "2025-01-15 09:00:00", NEW_LOAD)
+    same_id, same_score, same_at = originals["same time, later load"]
+    assert _built(incremental, same_id)[:2] == (int(same_score), same_at)
+    assert _built(incremental, "LATE-3")[1:] == ("2025-05-15 10:00:00", NEW_LOAD)
+    assert _built(incremental, "LATE-4")[1] == "2025-07-01 10:00:00"
+    assert _built(incremental, "LATE-5") is None  # score 'eleven' is rejected
+
+
+def test_a_refresh_with_no_new_load_changes_nothing(builds, loads):
+    full, incremental = builds
+    inputs, _, _ = loads
+    _build(incremental, inputs, SURVEY_MARTS)
+    for table in SURVEY_MARTS:
+        assert _differences(full, incremental, table) == 0, table
+
+
+def test_validation_of_new_loads_reads_only_them(builds, loads, tmp_path):
+    """After the refresh nothing is new; against the build of two loads, the third is: its
+    rows, judged alone. Its bad rows are the generator's unparseable timestamps that sort as
+    later text, the score 'eleven' and the second copy of LATE-4; copies of keys of earlier
+    loads are the build's to reject, not the new load's."""
+    full, incremental = builds
+    inputs, new_load, _ = loads
+    two_loads = tmp_path / "two_loads" / "cx.duckdb"
+    two_loads.parent.mkdir()
+    moved = tmp_path / new_load.name
+    (inputs / "survey_responses" / new_load.name).rename(moved)
+    try:
+        _build(two_loads, inputs, SURVEY_BUILD)
+    finally:
+        moved.rename(inputs / "survey_responses" / new_load.name)
+    new_rows = query(full, f"select count(*) from '{new_load}'")[0][0]
+    survey = _validate_new_loads(two_loads, inputs, tmp_path / "report.json")
+    assert (survey["rows"], survey["rows_read"]) == (new_rows, "loads after 2025-09-29 01:00:00")
+    would_reject = next(
+        e for e in survey["expectations"] if e["problem"].endswith("would be rejected")
+    )
+    bad_timestamps = query(
+        full,
+        f"select count(*) from '{new_load}'"
+        " where not regexp_matches(responded_at, '^[0-9]{4}-[0-9]{2}-[0-9]{2}')",
+    )[0][0]
+    assert bad_timestamps > 0
+    assert would_reject["unexpected_count"] == bad_timestamps + 2
+    assert _validate_new_loads(incremental, inputs, tmp_path / "report.json")["rows"] == 0
+
+
+def _validate_new_loads(db: Path, inputs: Path, report_file: Path) -> dict:
+    done = subprocess.run(
+        [
+            str(BIN / "cx-metrics"),
+            "validate",
+            "--new-loads",
+            "--only",
+            "survey_responses",
+            "--vars",
+            json.dumps(
+                {
+                    "cx_source_parquet_path": str(inputs),
+                    "cx_demo_data": False,
+                    "cx_validation_max_rejected_pct": 100,
+                }
+            ),
+            "--report-json",
+            str(report_file),
+        ],
+        cwd=REPO,
+        env={**os.environ, **dbt_env(db)},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
+    return json.loads(report_file.read_text())["tables"]["survey_responses"]
