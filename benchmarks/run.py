@@ -12,8 +12,9 @@ processes (wall time and peak resident memory of each):
 - the dbt run of the survey marts (cx__survey_responses, cx__nps, cx__csat, cx__ces and
   what they need), once with the default grains and once with the floor's (months only);
 - everything: ``dbt build`` of all models and tests;
-- incremental: a build without the last day, then that day appended as a new Parquet file
-  and the survey marts refreshed; then a refresh with nothing new.
+- incremental: a build without the last day, then that day appended as a new load (a Parquet
+  file with a later ``_loaded_at``), validated (``--new-loads``) and the survey marts
+  refreshed; then a refresh with nothing new.
 
 The dbt cube, the floor, pandas and polars must agree to the row, and the incremental tables must
 equal the full build's; the report says so. Writes report.json and report.md under --out.
@@ -46,6 +47,9 @@ REPO = Path(__file__).resolve().parents[1]
 PROJECT = REPO / "integration_tests"
 BIN = Path(sys.executable).parent
 LAST_DAY = "2025-09-30"  # the generated data ends on this day
+# The survey input comes in two loads (its optional _loaded_at column): all but the last day,
+# then the last day, so an incremental refresh reads and validates only the new load.
+LOADED_AT = {"base": "2025-09-30 01:00:00", "new_day": "2025-10-01 01:00:00"}
 SURVEY_MARTS = ["cx__survey_responses", "cx__nps", "cx__csat", "cx__ces"]
 SURVEY_BUILD = ["+cx__nps", "+cx__csat", "+cx__ces"]
 MEMORY_LIMIT = "3GB"  # DuckDB's own limit (it spills beyond); the target is < 4 GB per process
@@ -67,6 +71,7 @@ class SizeResult:
     input_rows: dict[str, int] = field(default_factory=dict)
     generate: Measure | None = None
     validate: Measure | None = None
+    validate_survey: Measure | None = None
     validate_row_by_row: Measure | None = None
     floor: Measure | None = None
     pandas: Measure | None = None
@@ -75,7 +80,9 @@ class SizeResult:
     dbt_survey_months: Measure | None = None
     dbt_everything: Measure | None = None
     dbt_base: Measure | None = None
+    incremental_validate: Measure | None = None
     incremental: Measure | None = None
+    incremental_validate_noop: Measure | None = None
     incremental_noop: Measure | None = None
     new_day_rows: int = 0
     cubes_agree: dict[str, bool] = field(default_factory=dict)
@@ -162,12 +169,14 @@ def split_inputs(generated: Path, inputs: Path, new_day: Path) -> tuple[int, dic
     con = duckdb.connect(config={"memory_limit": MEMORY_LIMIT})
     source = f"read_parquet('{generated}/survey_responses.parquet')"
     on_last_day = f"coalesce(left(ltrim(responded_at), 10) = '{LAST_DAY}', false)"
+    loaded = {name: f"timestamp '{at}' as _loaded_at" for name, at in LOADED_AT.items()}
     con.execute(
-        f"copy (select * from {source} where not {on_last_day}) "
+        f"copy (select *, {loaded['base']} from {source} where not {on_last_day}) "
         f"to '{inputs}/survey_responses/base.parquet' (format parquet, compression zstd)"
     )
     con.execute(
-        f"copy (select * from {source} where {on_last_day}) to '{new_day}' (format parquet)"
+        f"copy (select *, {loaded['new_day']} from {source} where {on_last_day})"
+        f" to '{new_day}' (format parquet)"
     )
     new_day_rows = con.execute(f"select count(*) from '{new_day}'").fetchone()[0]
     input_rows = {
@@ -323,6 +332,10 @@ def measure_reads(
     """validate, the floor, pandas and polars on the full inputs; the two cubes' paths."""
     validate = [str(BIN / "cx-metrics"), "validate", "--vars", dbt_vars(inputs)]
     result.validate = measure(validate, work / "validate.log", env)
+    # The incremental refresh validates the survey input only: its full counterpart.
+    result.validate_survey = measure(
+        [*validate, "--only", "survey_responses"], work / "validate_survey.log", env
+    )
     # The reference path, as validation ran before one-pass classes: every row through pandas.
     result.validate_row_by_row = measure(
         [*validate, "--row-by-row"], work / "validate_row_by_row.log", env
@@ -364,13 +377,27 @@ def measure_everything(work: Path, inputs: Path) -> Measure:
 def measure_incremental(
     work: Path, inputs: Path, database: Path, new_day: tuple[Path, Path], result: SizeResult
 ) -> None:
-    """A build without the last day, the last day appended (``new_day``: the day's file and
-    where it goes among the inputs) and refreshed, then a refresh with nothing new."""
+    """A build without the last day, the last day appended as a new load (``new_day``: the
+    day's file and where it goes among the inputs), validated and refreshed, then a refresh
+    with nothing new."""
     env = fresh_database(database, inputs, work / "seed.log")
     result.dbt_base = dbt_run(SURVEY_BUILD, inputs, work / "dbt_base.log", env)
     shutil.copy(*new_day)
-    result.incremental = dbt_run(SURVEY_MARTS, inputs, work / "incremental.log", env)
-    result.incremental_noop = dbt_run(SURVEY_MARTS, inputs, work / "incremental_noop.log", env)
+    validate = [
+        str(BIN / "cx-metrics"), "validate", "--new-loads", "--only", "survey_responses",
+        "--vars", dbt_vars(inputs),
+    ]  # fmt: skip
+    for suffix in ("", "_noop"):
+        setattr(
+            result,
+            f"incremental_validate{suffix}",
+            measure(validate, work / f"incremental_validate{suffix}.log", env),
+        )
+        setattr(
+            result,
+            f"incremental{suffix}",
+            dbt_run(SURVEY_MARTS, inputs, work / f"incremental{suffix}.log", env),
+        )
 
 
 def exponent(points: list[tuple[float, float]]) -> float | None:
@@ -443,6 +470,25 @@ def refresh_over_floor(r: SizeResult) -> str:
     return f"{(r.validate.seconds + r.dbt_survey.seconds) / r.floor.seconds:.2f}"
 
 
+def total(*steps: Measure | None) -> float | None:
+    return sum(m.seconds for m in steps) if all(m and m.ok for m in steps) else None
+
+
+def incremental_refresh(r: SizeResult, noop: bool = False) -> str:
+    validate, build = (
+        (r.incremental_validate_noop, r.incremental_noop)
+        if noop
+        else (r.incremental_validate, r.incremental)
+    )
+    seconds = total(validate, build)
+    return "-" if seconds is None else f"{seconds:,.1f} s ({fmt(validate)} + {fmt(build)})"
+
+
+def incremental_share(r: SizeResult, full_validation: Measure | None) -> str:
+    new, full = total(r.incremental_validate, r.incremental), total(full_validation, r.dbt_survey)
+    return "-" if new is None or full is None else f"{new / full:.2f}"
+
+
 def agreement(r: SizeResult) -> str:
     return ", ".join(f"{k}: {'yes' if v else 'NO'}" for k, v in r.cubes_agree.items())
 
@@ -455,6 +501,7 @@ REPORT_ROWS: list[tuple[str, Callable[[SizeResult], str]]] = [
     ),
     ("generate the Parquet inputs", lambda r: fmt(r.generate)),
     ("`cx-metrics validate` (all four inputs)", lambda r: fmt(r.validate)),
+    ("`cx-metrics validate --only survey_responses`", lambda r: fmt(r.validate_survey)),
     (
         "`cx-metrics validate --row-by-row` (every row through pandas, as before)",
         lambda r: fmt(r.validate_row_by_row),
@@ -470,17 +517,29 @@ REPORT_ROWS: list[tuple[str, Callable[[SizeResult], str]]] = [
     ("dbt build, all models and data tests", lambda r: fmt(r.dbt_everything)),
     ("dbt run, survey marts, without the last day", lambda r: fmt(r.dbt_base)),
     (
-        "incremental: the last day appended (rows)",
-        lambda r: f"{fmt(r.incremental)} ({r.new_day_rows:,})",
+        "incremental refresh, the last day as a new load (validate --new-loads + dbt run)",
+        incremental_refresh,
     ),
-    ("incremental: nothing new", lambda r: fmt(r.incremental_noop)),
+    ("rows of the new load", lambda r: f"{r.new_day_rows:,}"),
+    ("incremental refresh, nothing new", lambda r: incremental_refresh(r, noop=True)),
     ("survey rows / s, dbt run (default grains)", survey_rows_per_second),
     ("input rows / s, validate", input_rows_per_second),
     ("dbt (months) / floor", lambda r: ratio(r.dbt_survey_months, r.floor)),
     ("dbt (default grains) / floor", lambda r: ratio(r.dbt_survey, r.floor)),
     ("pandas / dbt (months)", lambda r: ratio(r.pandas, r.dbt_survey_months)),
     ("polars / dbt (months)", lambda r: ratio(r.polars, r.dbt_survey_months)),
-    ("incremental / full (default grains)", lambda r: ratio(r.incremental, r.dbt_survey)),
+    (
+        "incremental dbt run / full dbt run (default grains)",
+        lambda r: ratio(r.incremental, r.dbt_survey),
+    ),
+    (
+        "incremental refresh / full refresh (validate all four + dbt)",
+        lambda r: incremental_share(r, r.validate),
+    ),
+    (
+        "incremental refresh / full refresh of the same scope (validate survey + dbt)",
+        lambda r: incremental_share(r, r.validate_survey),
+    ),
     ("validate / dbt (default grains)", lambda r: ratio(r.validate, r.dbt_survey)),
     ("refresh (validate + dbt, default grains) / floor", refresh_over_floor),
     ("dbt, floor and pandas cubes agree", agreement),
@@ -550,7 +609,7 @@ def main() -> int:
         help="sizes up to this also get the dbt build of all models and tests (0: none)",
     )
     args = parser.parse_args()
-    out = Path(args.out)
+    out = Path(args.out).resolve()  # the inputs folder links to the generated files
     out.mkdir(parents=True, exist_ok=True)
     info = machine()
     results = []

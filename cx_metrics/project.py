@@ -15,7 +15,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
 from dbt.cli.main import dbtRunner, dbtRunnerResult
 
 REPO = Path(__file__).resolve().parents[1]
@@ -142,14 +141,3 @@ def dbt_target() -> str | None:
 def env_dbt_vars() -> str | None:
     """CX_DBT_VARS: dbt vars as YAML, e.g. '{cx_source_schema: raw}' (default: none)."""
     return os.environ.get("CX_DBT_VARS") or None
-
-
-def with_var(args: list[str], name: str, value: object) -> list[str]:
-    """args with one more dbt var, merged into its --vars (YAML) if it has one."""
-    given = option(args, "--vars")
-    merged = {**((yaml.safe_load(given) or {}) if given else {}), name: value}
-    rest = list(args)
-    if given is not None:
-        i = rest.index("--vars")
-        del rest[i : i + 2]
-    return [*rest, "--vars", json.dumps(merged)]

@@ -2,19 +2,23 @@
 
 An input with a load column (var cx_loaded_at_column, default `_loaded_at`) is validated from
 the loads after the latest `loaded_at` in the built cx__survey_responses, so a scheduled
-refresh judges the new rows, not every row again. The staging SQL is compiled with the var
-cx_validation_loaded_after, which filters the input's scan (the database skips the files and
-row groups already built). Only survey_responses has loads; the other inputs are read whole.
+refresh judges the new rows, not every row again. The staging SQL is compiled with the
+environment variable CX_VALIDATION_LOADED_AFTER, which filters the input's scan (the database
+skips the files and row groups already built); not a dbt var, because a change of vars makes
+dbt parse the whole project again (seconds, at the next build too). Only survey_responses
+has loads; the other inputs are read whole.
 """
 
 from __future__ import annotations
 
+import os
+
 import duckdb
 
 from cx_metrics.expectations.settings import ValidationSettings
-from cx_metrics.project import with_var
 
 LOADED_TABLES = ("survey_responses",)
+LOADED_AFTER = "CX_VALIDATION_LOADED_AFTER"
 
 
 def latest_built_load(con: duckdb.DuckDBPyConnection, settings: ValidationSettings) -> str | None:
@@ -41,4 +45,4 @@ def restrict_to_new_loads(
         table = settings.tables.get(name)
         if table and column in {c.lower() for c in present.get(name) or []}:
             table.rows_read = f"loads after {latest}"
-            settings.dbt_args = with_var(settings.dbt_args, "cx_validation_loaded_after", latest)
+            os.environ[LOADED_AFTER] = latest  # read by base_cx__survey_responses

@@ -29,7 +29,7 @@ from great_expectations.data_context.types.resource_identifiers import (
 
 from cx_metrics.expectations.combine import combine
 from cx_metrics.expectations.compact import WEIGHT, classes_query, weigh
-from cx_metrics.expectations.loads import restrict_to_new_loads
+from cx_metrics.expectations.loads import LOADED_AFTER, restrict_to_new_loads
 from cx_metrics.expectations.settings import (
     TableSettings,
     ValidationSettings,
@@ -337,6 +337,7 @@ def _validate_duckdb(
         present = {name: _columns(con, table.relation) for name, table in settings.tables.items()}
         for name, table in settings.tables.items():
             table.problem = structural_problem(table, present[name])
+        os.environ.pop(LOADED_AFTER, None)  # never inherited: only --new-loads sets it
         if new_loads:
             restrict_to_new_loads(con, settings, present)
         compile_staging(settings)
@@ -351,6 +352,7 @@ def _validate_duckdb(
             report.tables.append(outcome)
             report.chunks += chunks
     finally:
+        os.environ.pop(LOADED_AFTER, None)
         con.close()
     return report
 

@@ -15,8 +15,9 @@
 {%- set kinds = cx_metrics.cx_input_kinds('survey_responses') %}
 {%- set loads = cx_metrics.cx_loads_column('survey_responses') %}
 {%- set loaded_at = cx_metrics.parse_timestamp(loads['name'], loads['kind']) if loads else 'cast(null as ' ~ dbt.type_timestamp() ~ ')' %}
-{#- Set only by `cx-metrics validate --new-loads`, which validates the loads not yet built. #}
-{%- set loaded_after = var('cx_validation_loaded_after', none) if loads else none %}
+{#- Set only by `cx-metrics validate --new-loads`, which validates the loads not yet built: an
+    environment variable, not a var, so that dbt's partial parse of the project survives it. #}
+{%- set loaded_after = env_var('CX_VALIDATION_LOADED_AFTER', '') if loads else none %}
 
 with source as (
 
