@@ -12,6 +12,8 @@ processes (wall time and peak resident memory of each):
 - the dbt run of the survey marts (cx__survey_responses, cx__nps, cx__csat, cx__ces and
   what they need), once with the default grains and once with the floor's (months only);
 - everything: ``dbt build`` of all models and tests;
+- Spark: the dbt run of the survey marts on the spark target (local[2]), over the same files
+  registered as Spark tables (spark_peer.py), its cube compared with the floor's;
 - incremental: a build without the last day, then that day appended as a new load (a Parquet
   file with a later ``_loaded_at``), validated (``--new-loads``) and the survey marts
   refreshed; then a refresh with nothing new.
@@ -40,6 +42,7 @@ from importlib.metadata import version
 from pathlib import Path
 
 import duckdb
+import spark_peer  # benchmarks/, beside this script
 
 from cx_metrics.project import ensure_packages
 
@@ -79,6 +82,7 @@ class SizeResult:
     dbt_survey: Measure | None = None
     dbt_survey_months: Measure | None = None
     dbt_everything: Measure | None = None
+    spark_survey: Measure | None = None
     dbt_base: Measure | None = None
     incremental_validate: Measure | None = None
     incremental: Measure | None = None
@@ -293,9 +297,10 @@ def tables_equal(left: Path, right: Path) -> bool:
     return same
 
 
-def run_size(responses: int, out: Path, everything: bool) -> SizeResult:
+def run_size(responses: int, out: Path, everything: bool, spark: bool) -> SizeResult:
     """Every measurement of one size, in order: reads of the inputs, the survey marts on the
-    full inputs, optionally everything, then the incremental refresh of the last day."""
+    full inputs, optionally everything and the Spark build, then the incremental refresh of
+    the last day."""
     print(f"== {responses:,} survey responses", flush=True)
     work = out / str(responses)
     work.mkdir(parents=True, exist_ok=True)
@@ -313,6 +318,12 @@ def run_size(responses: int, out: Path, everything: bool) -> SizeResult:
     )
     if everything:
         result.dbt_everything = measure_everything(work, inputs)
+    if spark:
+        result.spark_survey = measure_spark(work, inputs)
+        if result.spark_survey.ok:
+            result.cubes_agree["spark = floor"] = isolated(
+                spark_cube_agrees, work, work / "floor.parquet"
+            )
 
     appended.unlink()
     incremental_db = work / "incremental.duckdb"
@@ -320,6 +331,38 @@ def run_size(responses: int, out: Path, everything: bool) -> SizeResult:
     result.incremental_equals_full = isolated(tables_equal, full_db, incremental_db)
     print(f"    agree: {result.cubes_agree}, incremental = full: {result.incremental_equals_full}")
     return result
+
+
+def measure_spark(work: Path, inputs: Path) -> Measure:
+    """dbt run of the survey marts on the spark target (local[2]), over the same Parquet files
+    registered as Spark tables; a warehouse of its own."""
+    shutil.rmtree(work / "spark", ignore_errors=True)
+    env = {**os.environ, **spark_peer.spark_environment(work)}
+    script = [sys.executable, str(REPO / "benchmarks" / "spark_peer.py")]
+    subprocess.run([*script, "register", str(inputs), str(work)], env=env, check=True)
+    variables = json.dumps({"cx_source_schema": spark_peer.RAW_SCHEMA, "cx_demo_data": False})
+    target = ["--target", "spark", "--vars", variables]
+    seed = dbt("seed", "--select", "cx_score_labels", *target)
+    subprocess.run(seed, env=env, cwd=REPO, check=True, capture_output=True)
+    return measure(dbt("run", "--select", *SURVEY_BUILD, *target), work / "spark.log", env)
+
+
+def spark_cube_agrees(work: Path, floor: Path) -> bool:
+    query = CUBE_FROM_MARTS
+    for mart, relation in spark_peer.cube_tables(work).items():
+        query = query.replace(f"db.{mart}", relation)
+    columns = (
+        "survey_type, cast(period_start as date), dimension, dimension_value, "
+        "responses, top_responses, detractors"
+    )
+    con = duckdb.connect()
+    try:
+        return (
+            rows_differ(con, f"select {columns} from ({query})", f"select {columns} from '{floor}'")
+            == 0
+        )
+    finally:
+        con.close()
 
 
 def benchmark_script(name: str, inputs: Path, output: Path) -> list[str]:
@@ -515,6 +558,7 @@ REPORT_ROWS: list[tuple[str, Callable[[SizeResult], str]]] = [
         lambda r: fmt(r.dbt_survey),
     ),
     ("dbt build, all models and data tests", lambda r: fmt(r.dbt_everything)),
+    ("Spark (local[2]): dbt run, survey marts, default grains", lambda r: fmt(r.spark_survey)),
     ("dbt run, survey marts, without the last day", lambda r: fmt(r.dbt_base)),
     (
         "incremental refresh, the last day as a new load (validate --new-loads + dbt run)",
@@ -608,13 +652,26 @@ def main() -> int:
         default=10_000_000,
         help="sizes up to this also get the dbt build of all models and tests (0: none)",
     )
+    parser.add_argument(
+        "--spark-up-to",
+        type=int,
+        default=10_000_000,
+        help="sizes up to this also get the survey marts built on Spark, local[2] (0: none)",
+    )
     args = parser.parse_args()
     out = Path(args.out).resolve()  # the inputs folder links to the generated files
     out.mkdir(parents=True, exist_ok=True)
     info = machine()
     results = []
     for size in (int(s) for s in args.sizes.split(",")):
-        results.append(run_size(size, out, everything=size <= args.everything_up_to))
+        results.append(
+            run_size(
+                size,
+                out,
+                everything=size <= args.everything_up_to,
+                spark=size <= args.spark_up_to,
+            )
+        )
         (out / "report.json").write_text(
             json.dumps({"machine": info, "results": [asdict(r) for r in results]}, indent=2)
         )
