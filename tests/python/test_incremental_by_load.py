@@ -87,11 +87,13 @@ def loads(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path, dict[st
         _write(con, rows, loaded_at, inputs / "survey_responses" / f"{name}.parquet")
     cases = _cases(con, source)
     new_load = root / "load-3.parquet"
-    _write(
-        con,
-        " union all ".join([f"select * from {source} where {later}", *cases.values()]),
-        NEW_LOAD,
-        new_load,
+    # A row without a load time: rejected ('missing load time'), by every build.
+    no_load_time = _copy_of(con, source, "left(responded_at, 7) = '2025-04'", response_id="LATE-6")
+    con.execute(
+        f"copy (select *, timestamp '{NEW_LOAD}' as _loaded_at from ("
+        + " union all ".join([f"select * from {source} where {later}", *cases.values()])
+        + f") union all select *, cast(null as timestamp) from ({no_load_time}))"
+        f" to '{new_load}' (format parquet)"
     )
     # The key each case copies (the last quoted value of its SQL) and that key's raw row.
     originals = {
@@ -160,6 +162,7 @@ def test_late_rows_of_any_age_follow_the_contract(builds, loads):
     assert _built(incremental, "LATE-3")[1:] == ("2025-05-15 10:00:00", NEW_LOAD)
     assert _built(incremental, "LATE-4")[1] == "2025-07-01 10:00:00"
     assert _built(incremental, "LATE-5") is None  # score 'eleven' is rejected
+    assert _built(incremental, "LATE-6") is None  # no load time: rejected
 
 
 def test_a_refresh_with_no_new_load_changes_nothing(builds, loads):

@@ -93,6 +93,10 @@ checked as (
                 then 'score outside scale'
             when responded_at_text is null then 'missing timestamp'
             when responded_at is null then 'unparseable timestamp'
+            {%- if loads %}
+            {#- Never read by an incremental run, so never counted: rejected in every build. #}
+            when loaded_at is null then 'missing load time'
+            {%- endif %}
         end as row_rejection_reason
     from scored
 
