@@ -24,6 +24,7 @@ counted as (
         event_time='responded_at',
         dimensions=var('cx_survey_dimensions'),
         since=since,
+        additive=true,
         measures={
             'responses': 'cast(count(*) as ' ~ dbt.type_bigint() ~ ')',
             'promoters': cx_metrics.count_where("nps_category = 'promoter'"),

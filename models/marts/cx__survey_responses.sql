@@ -33,7 +33,7 @@
 with
 
 {#- An incremental run reads it twice: materialized (DuckDB, PostgreSQL; Spark builds tables). #}
-parsed as {{ 'materialized' if is_incremental() }} (
+parsed as {{ cx_metrics.materialized_cte() if is_incremental() }} (
 
     select
         {{ columns | join(',\n        ') }},

@@ -28,35 +28,35 @@ categorized as (
 
 ),
 
+dimensions as (
+
+    select 'all' as dimension
+    {%- if by_segment %}
+    union all
+    select 'segment' as dimension
+    {%- endif %}
+
+),
+
 by_dimension as (
 
+    {#- One pass over categorized (customers x periods: the largest relation here), read once
+        so that no engine materializes it to read it twice. -#}
     select
-        period_grain,
-        period_start,
-        'all' as dimension,
-        'all' as dimension_value,
-        customer_id,
-        monthly_revenue,
-        is_churned_in_period,
-        nps_category_as_of_start
+        categorized.period_grain,
+        categorized.period_start,
+        dimensions.dimension,
+        case
+            when dimensions.dimension = 'all' then 'all'
+            else cast(categorized.segment as {{ dbt.type_string() }})
+        end as dimension_value,
+        categorized.customer_id,
+        categorized.monthly_revenue,
+        categorized.is_churned_in_period,
+        categorized.nps_category_as_of_start
     from categorized
+    cross join dimensions
 
-    {%- if by_segment %}
-
-    union all
-
-    select
-        period_grain,
-        period_start,
-        'segment' as dimension,
-        cast(segment as {{ dbt.type_string() }}) as dimension_value,
-        customer_id,
-        monthly_revenue,
-        is_churned_in_period,
-        nps_category_as_of_start
-    from categorized
-
-    {%- endif %}
 ),
 
 aggregated as (
