@@ -15,8 +15,15 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import BIN, REPO, dbt_env, parquet_demo_inputs, query
-from test_incremental import SURVEY_BUILD, SURVEY_MARTS, _build, _copy_of, _differences
+from conftest import BIN, REPO, dbt_env, parquet_demo_inputs, query, run_dbt
+from test_incremental import (
+    SURVEY_BUILD,
+    SURVEY_MARTS,
+    _build,
+    _copy_of,
+    _differences,
+    _variables,
+)
 
 from cx_metrics.demo_data.generator import DemoConfig
 
@@ -231,3 +238,19 @@ def _validate_new_loads(db: Path, inputs: Path, report_file: Path) -> dict:
     )
     assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
     return json.loads(report_file.read_text())["tables"]["survey_responses"]
+
+
+def test_a_table_built_before_load_times_fails_with_the_fix(loads, tmp_path):
+    """A cx__survey_responses of an earlier version (no loaded_at) stops an incremental run
+    with one line naming the table and the fix, not a database error."""
+    inputs, _, _ = loads
+    db = tmp_path / "old" / "cx.duckdb"
+    db.parent.mkdir()
+    _build(db, inputs, ["+cx__survey_responses"])
+    con = duckdb.connect(str(db))
+    con.execute("alter table cx__survey_responses drop column loaded_at")
+    con.close()
+    run = run_dbt(["run", "--select", "cx__survey_responses"], db, _variables(inputs))
+    assert run.returncode != 0
+    assert "was built without the column loaded_at" in run.output
+    assert "--full-refresh --select cx__survey_responses+" in run.output
