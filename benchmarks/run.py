@@ -262,25 +262,34 @@ def rows_differ(con: duckdb.DuckDBPyConnection, left: str, right: str) -> int:
     ).fetchone()[0]
 
 
+# The cube's columns every peer must agree on (the floor has no score sum).
+COMPARED_COLUMNS = (
+    "survey_type, cast(period_start as date), dimension, dimension_value, "
+    "responses, top_responses, detractors"
+)
+
+
+def agrees_with_floor(con: duckdb.DuckDBPyConnection, cube: str, floor: Path) -> bool:
+    """cube: a query or a Parquet file's quoted path."""
+    return (
+        rows_differ(
+            con,
+            f"select {COMPARED_COLUMNS} from {cube}",
+            f"select {COMPARED_COLUMNS} from '{floor}'",
+        )
+        == 0
+    )
+
+
 def compare_cubes(
     database: Path, floor: Path, pandas_cube: Path | None, polars_cube: Path | None = None
 ) -> dict[str, bool]:
     con = duckdb.connect()
     con.execute(f"attach '{database}' as db (read_only)")
-    columns = (
-        "survey_type, cast(period_start as date), dimension, dimension_value, "
-        "responses, top_responses, detractors"
-    )
-    floor_rows = f"select {columns} from '{floor}'"
-    agree = {
-        "dbt = floor": rows_differ(con, f"select {columns} from ({CUBE_FROM_MARTS})", floor_rows)
-        == 0
-    }
+    agree = {"dbt = floor": agrees_with_floor(con, f"({CUBE_FROM_MARTS})", floor)}
     for name, cube in (("pandas", pandas_cube), ("polars", polars_cube)):
         if cube is not None and cube.exists():
-            agree[f"{name} = floor"] = (
-                rows_differ(con, f"select {columns} from '{cube}'", floor_rows) == 0
-            )
+            agree[f"{name} = floor"] = agrees_with_floor(con, f"'{cube}'", floor)
     con.close()
     return agree
 
@@ -351,16 +360,9 @@ def spark_cube_agrees(work: Path, floor: Path) -> bool:
     query = CUBE_FROM_MARTS
     for mart, relation in spark_peer.cube_tables(work).items():
         query = query.replace(f"db.{mart}", relation)
-    columns = (
-        "survey_type, cast(period_start as date), dimension, dimension_value, "
-        "responses, top_responses, detractors"
-    )
     con = duckdb.connect()
     try:
-        return (
-            rows_differ(con, f"select {columns} from ({query})", f"select {columns} from '{floor}'")
-            == 0
-        )
+        return agrees_with_floor(con, f"({query})", floor)
     finally:
         con.close()
 
