@@ -128,6 +128,24 @@ def _differences(left: Path, right: Path, table: str) -> int:
         con.close()
 
 
+def _validated(
+    db: Path, inputs: Path, report_file: Path, *options: str, max_rejected_pct: float
+) -> dict:
+    """The survey input's part of the report of `cx-metrics validate` (with options) over the
+    Parquet inputs and the database db, which must pass."""
+    variables = {**_variables(inputs), "cx_validation_max_rejected_pct": max_rejected_pct}
+    done = subprocess.run(
+        [str(BIN / "cx-metrics"), "validate", *options, "--vars", json.dumps(variables)]
+        + ["--report-json", str(report_file)],
+        cwd=REPO,
+        env={**os.environ, **dbt_env(db)},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
+    return json.loads(report_file.read_text())["tables"]["survey_responses"]
+
+
 @pytest.fixture(scope="module")
 def builds(parquet_inputs, tmp_path_factory) -> tuple[Path, Path, Path]:
     """(full build of everything, incremental build, the incremental build's db folder)."""
@@ -193,24 +211,7 @@ def test_validation_reads_the_parquet_inputs(builds, parquet_inputs, tmp_path):
     """
     full, _, _ = builds
     inputs, _, _ = parquet_inputs
-    report_file = tmp_path / "report.json"
-    done = subprocess.run(
-        [
-            str(BIN / "cx-metrics"),
-            "validate",
-            "--vars",
-            json.dumps({**_variables(inputs), "cx_validation_max_rejected_pct": 10}),
-            "--report-json",
-            str(report_file),
-        ],
-        cwd=REPO,
-        env={**os.environ, **dbt_env(full)},
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
-    report = json.loads(report_file.read_text())
-    survey = report["tables"]["survey_responses"]
+    survey = _validated(full, inputs, tmp_path / "report.json", max_rejected_pct=10)
     files = f"read_parquet('{inputs}/survey_responses/*.parquet')"
     assert survey["rows"] == query(full, f"select count(*) from {files}")[0][0]
     would_reject = next(

@@ -8,20 +8,18 @@ must read only the new load, and `cx-metrics validate --new-loads` must validate
 
 from __future__ import annotations
 
-import json
-import os
-import subprocess
 from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import BIN, REPO, dbt_env, parquet_demo_inputs, query, run_dbt
+from conftest import parquet_demo_inputs, query, run_dbt
 from test_incremental import (
     SURVEY_BUILD,
     SURVEY_MARTS,
     _build,
     _copy_of,
     _differences,
+    _validated,
     _variables,
 )
 
@@ -213,31 +211,8 @@ def test_validation_of_new_loads_reads_only_them(builds, loads, tmp_path):
 
 
 def _validate_new_loads(db: Path, inputs: Path, report_file: Path) -> dict:
-    done = subprocess.run(
-        [
-            str(BIN / "cx-metrics"),
-            "validate",
-            "--new-loads",
-            "--only",
-            "survey_responses",
-            "--vars",
-            json.dumps(
-                {
-                    "cx_source_parquet_path": str(inputs),
-                    "cx_demo_data": False,
-                    "cx_validation_max_rejected_pct": 100,
-                }
-            ),
-            "--report-json",
-            str(report_file),
-        ],
-        cwd=REPO,
-        env={**os.environ, **dbt_env(db)},
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, (done.stdout + done.stderr)[-3000:]
-    return json.loads(report_file.read_text())["tables"]["survey_responses"]
+    new_loads = ("--new-loads", "--only", "survey_responses")
+    return _validated(db, inputs, report_file, *new_loads, max_rejected_pct=100)
 
 
 def test_a_table_built_before_load_times_fails_with_the_fix(loads, tmp_path):
