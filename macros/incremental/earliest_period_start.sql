@@ -1,7 +1,7 @@
 {#-
     The start of the earliest period, over the grains written (cx_period_grains), that contains
-    a day ('YYYY-MM-DD'): an incremental metric model reads the events from there, once,
-    before aggregate_by_period recomputes each grain's periods from their own start.
+    a day ('YYYY-MM-DD'): aggregate_by_period(additive=true) reads the events from there,
+    once, before it recomputes each grain's periods from their own start.
 -#}
 {% macro earliest_period_start(day, grains=none) -%}
     {%- set grains = grains if grains is not none else var('cx_period_grains', ['week', 'month', 'quarter']) -%}

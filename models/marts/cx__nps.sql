@@ -11,9 +11,6 @@ with responses as (
 
     select * from {{ ref('cx__survey_responses') }}
     where survey_type = 'nps'
-    {%- if since is not none %}
-        and responded_at >= {{ cx_metrics.earliest_period_start(since) }}
-    {%- endif %}
 
 ),
 
