@@ -248,6 +248,32 @@ def _add_dashboard(commands: argparse._SubParsersAction) -> None:
     dashboard.set_defaults(handler=_dashboard)
 
 
+def _alerts(args: argparse.Namespace) -> int:
+    from cx_metrics.alerts.ledger import LedgerBusy
+    from cx_metrics.alerts.queue import QueueError
+    from cx_metrics.alerts.rounds import send_round
+    from cx_metrics.project import DbtSettings
+
+    settings = DbtSettings.resolve(args.project_dir, args.profiles_dir, args.target, args.vars)
+    try:
+        result = send_round(settings)
+    except (LedgerBusy, QueueError) as error:
+        print(f"cx-metrics alerts: {error}", file=sys.stderr)
+        return 1
+    print(f"cx-metrics alerts: {result.summary()}")
+    return 0
+
+
+def _add_alerts(commands: argparse._SubParsersAction) -> None:
+    alerts = commands.add_parser(
+        "alerts",
+        help="one alert round: alert new negative answers, escalate overdue ones, retry failed"
+        " deliveries; recorded in the ledger ($CX_ALERTS_DIR)",
+    )
+    _add_project_options(alerts)
+    alerts.set_defaults(handler=_alerts)
+
+
 def _add_generate(commands: argparse._SubParsersAction) -> None:
     generate = commands.add_parser("generate-data", help="write deterministic demo inputs")
     generate.add_argument("--format", choices=["csv", "parquet"], default="csv")
@@ -345,6 +371,7 @@ def build_parser() -> argparse.ArgumentParser:
         _add_dbt_commands,
         _add_validate_and_refresh,
         _add_dashboard,
+        _add_alerts,
         _add_tools,
     ):
         add(commands)

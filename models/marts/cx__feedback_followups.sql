@@ -2,7 +2,8 @@
     Close the loop: one row per negative answer (NPS detractor, CSAT not satisfied, CES not
     easy) with its follow-up deadline (responded_at + cx_followup_sla_hours), the earliest
     follow-up, and its status as of the build (or var cx_as_of_timestamp):
-    closed when followed up, overdue when past due without a follow-up, else open.
+    closed when followed up, overdue when past due without a follow-up, else open; its owner
+    and alert destinations from the routing rules (var cx_alert_routes).
 -#}
 {%- set as_of = cx_metrics.as_of_timestamp() -%}
 
@@ -25,7 +26,10 @@ negative as (
         score,
         comment,
         responded_at,
-        {{ dbt.dateadd('hour', var('cx_followup_sla_hours', 48), 'responded_at') }} as follow_up_due_at
+        {{ dbt.dateadd('hour', var('cx_followup_sla_hours', 48), 'responded_at') }} as follow_up_due_at,
+        {{ cx_metrics.alert_route('owner') }} as owner,
+        {{ cx_metrics.alert_route('destination') }} as alert_destination,
+        {{ cx_metrics.alert_route('escalation') }} as escalation_destination
     from responses
     where nps_category = 'detractor'
         or not is_satisfied
@@ -68,7 +72,10 @@ final as (
             else 'open'
         end as status,
         followups.first_followed_up_at > negative.follow_up_due_at as is_followed_up_late,
-        {{ as_of }} as status_as_of
+        {{ as_of }} as status_as_of,
+        negative.owner,
+        negative.alert_destination,
+        negative.escalation_destination
     from negative
     left join followups
         on negative.response_id = followups.response_id
