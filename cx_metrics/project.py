@@ -7,6 +7,7 @@ command line, or with $CX_DBT_PROJECT_DIR and $CX_DBT_PROFILES_DIR.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -91,6 +92,18 @@ def run_dbt(args: list[str]) -> dbtRunnerResult:
     ensure_packages(Path(options[1]), options[3])
     rest = [a for i, a in enumerate(args) if not _is_project_option(args, i)]
     return dbtRunner().invoke([*rest, *options])
+
+
+def close_duckdb_in_process() -> None:
+    """Close the database dbt-duckdb keeps open in this process after a command (keep_open),
+    so that another process, or a later step, can open the file."""
+    try:
+        from dbt.adapters.duckdb.connections import DuckDBConnectionManager
+    except ImportError:  # no dbt-duckdb: nothing was opened
+        return
+    with contextlib.suppress(Exception):  # none open: nothing to close
+        DuckDBConnectionManager.env().close()
+    DuckDBConnectionManager.close_all_connections()
 
 
 def _is_project_option(args: list[str], i: int) -> bool:

@@ -9,6 +9,7 @@ from string import Template
 
 from dagster import (
     AssetCheckExecutionContext,
+    AssetCheckKey,
     AssetCheckResult,
     AssetChecksDefinition,
     AssetCheckSeverity,
@@ -28,6 +29,8 @@ from cx_metrics.project import DbtSettings
 # The check cx-metrics validate --dagster-pipes reports (expectations/pipes.py); not imported
 # from there, which would load Great Expectations into every code location that loads this.
 CHECK_NAME = "great_expectations"
+# The tag of a run started for new loads: its validation reads only those loads.
+NEW_LOADS_TAG = "cx/new_loads"
 EVENT_TIME = {
     "survey_responses": "responded_at",
     "customers": "started_at",
@@ -37,12 +40,12 @@ EVENT_TIME = {
 
 
 def run_validation(
-    context: AssetCheckExecutionContext, settings: DbtSettings
+    context: AssetCheckExecutionContext, settings: DbtSettings, scope: Sequence[str]
 ) -> dict[AssetKey, AssetCheckResult]:
     """`cx-metrics validate` on the project, with its target and vars, in a child process (it
     opens the database, and on Spark a JVM, that end with it); each input's check arrives
-    through Dagster Pipes."""
-    command = [sys.executable, "-m", "cx_metrics.cli", "validate", "--dagster-pipes"]
+    through Dagster Pipes. scope: more options (--only, --new-loads)."""
+    command = [sys.executable, "-m", "cx_metrics.cli", "validate", "--dagster-pipes", *scope]
     invocation = PipesSubprocessClient().run(
         context=context.op_execution_context,
         command=[*command, *settings.project_options(), *settings.options()],
@@ -140,23 +143,46 @@ def check_specs(inputs: Sequence[AssetSpec], after: Sequence[AssetKey]) -> list[
     return gx + freshness
 
 
+def _selected(context: AssetCheckExecutionContext, inputs: Sequence[AssetSpec], name: str):
+    return [
+        s.key for s in inputs if AssetCheckKey(s.key, name) in context.selected_asset_check_keys
+    ]
+
+
+def validation_scope(
+    context: AssetCheckExecutionContext, inputs: Sequence[AssetSpec], chosen: Sequence[AssetKey]
+) -> list[str]:
+    """--only for a run that checks some inputs; --new-loads for a new-loads run (its tag)."""
+    only = [] if len(chosen) == len(inputs) else [f"--only={k.path[-1]}" for k in chosen]
+    return only + (["--new-loads"] if context.run.tags.get(NEW_LOADS_TAG) == "true" else [])
+
+
 def input_checks(
     inputs: Sequence[AssetSpec], after: Sequence[AssetKey], settings: DbtSettings
 ) -> AssetChecksDefinition:
-    """Validate every input once per run; the checks run after the seeds (`after`), which
-    hold the label map and, in the demo, the inputs themselves."""
+    """Validate the inputs once per run; the checks run after the seeds (`after`), which
+    hold the label map and, in the demo, the inputs themselves. A run may select some of
+    them (the new-loads job: the survey input's suite, on its new loads only)."""
 
-    @multi_asset_check(specs=check_specs(inputs, after), name="input_checks")
+    @multi_asset_check(specs=check_specs(inputs, after), name="input_checks", can_subset=True)
     def checks(
         context: AssetCheckExecutionContext, dbt: DbtCliResource, cx_publisher: DuckdbPublisher
     ) -> Iterator[AssetCheckResult]:
-        results = run_validation(context, settings)
-        readable = [k.path[-1] for k, r in results.items() if "problem" not in r.metadata]
-        newest = newest_rows(dbt, settings, readable)
+        validated = _selected(context, inputs, CHECK_NAME)
+        results = {}
+        if validated:
+            results = run_validation(
+                context, settings, validation_scope(context, inputs, validated)
+            )
+        for key in validated:
+            yield _validation(key, results)
+        fresh = _selected(context, inputs, "freshness")
+        # An input validation could not read would fail the one query of all inputs.
+        readable = [k for k in fresh if "problem" not in getattr(results.get(k), "metadata", {})]
+        newest = newest_rows(dbt, settings, [k.path[-1] for k in readable])
         if readable and not newest:
             context.log.warning("freshness: `dbt show` of the inputs' newest rows failed")
-        for spec in inputs:
-            yield _validation(spec.key, results)
-            yield _freshness(spec.key, newest.get(spec.key.path[-1]))
+        for key in fresh:
+            yield _freshness(key, newest.get(key.path[-1]))
 
     return checks

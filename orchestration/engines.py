@@ -2,12 +2,13 @@
 dagster-dbt counts rows through the adapter in this process, and two engines let one process
 at a time open their database."""
 
-import contextlib
 from collections.abc import Iterator
 from typing import TypeVar
 
 from dagster_dbt import DbtCliInvocation
 from dagster_dbt.core.dbt_event_iterator import DbtEventIterator
+
+from cx_metrics.project import close_duckdb_in_process
 
 T = TypeVar("T")
 
@@ -54,12 +55,8 @@ def release_database(invocation: DbtCliInvocation) -> None:
 
 def _close_duckdb(invocation: DbtCliInvocation) -> None:
     """dbt-duckdb keeps its database open in this process after the row counts (keep_open)."""
-    adapter = invocation.adapter
-    adapter.cleanup_connections()
-    manager = type(adapter.connections)
-    with contextlib.suppress(Exception):  # none open: nothing to close
-        manager.env().close()
-    manager.close_all_connections()
+    invocation.adapter.cleanup_connections()
+    close_duckdb_in_process()
 
 
 def _stop_spark_jvm() -> None:

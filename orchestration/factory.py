@@ -7,25 +7,42 @@ from collections.abc import Mapping
 from pathlib import Path
 
 from dagster import (
+    AssetChecksDefinition,
+    AssetsDefinition,
     AssetSelection,
     Definitions,
     ScheduleDefinition,
     define_asset_job,
     in_process_executor,
 )
-from dagster_dbt import DbtCliResource, DbtProject
+from dagster_dbt import DbtCliResource, DbtProject, build_dbt_asset_selection
 
+from cx_metrics.alerts.settings import alerts_enabled
+from cx_metrics.dashboard.build import dashboard_path
+from cx_metrics.orchestration.alerts import alerts_asset
 from cx_metrics.orchestration.assets import dbt_build_assets, raw_input_specs
 from cx_metrics.orchestration.checks import input_checks
 from cx_metrics.orchestration.dashboard import dashboard_asset
 from cx_metrics.orchestration.project import cx_dbt_project
 from cx_metrics.orchestration.publishing import DuckdbPublisher, publish_asset
+from cx_metrics.orchestration.sensors import new_loads_sensor
 from cx_metrics.orchestration.settings import refresh_cron, refresh_timezone
 from cx_metrics.orchestration.translator import CxDbtTranslator
 from cx_metrics.project import DbtSettings, dbt_executable
 
 REFRESH_JOB = "cx_refresh"
+NEW_LOADS_JOB = "cx_new_loads_refresh"
 DAILY_SCHEDULE = "cx_daily_refresh"
+NEW_LOADS_MODELS = [
+    "cx__survey_responses",
+    "cx__nps",
+    "cx__csat",
+    "cx__ces",
+    "cx__feedback_followups",
+    "cx__rejected_records",  # the new rows' rejections: input = accepted + rejected holds
+]
+# Both jobs carry it: a run queue limit on it (orchestration/dagster.yaml) runs one at a time.
+RUN_TAGS = {"cx/refresh": "true"}
 
 
 def refresh_schedule() -> ScheduleDefinition:
@@ -55,28 +72,51 @@ def build_definitions(
     return _definitions(project, settings)
 
 
+def new_loads_selection(
+    models: AssetsDefinition, checks: AssetChecksDefinition, after: list[AssetsDefinition]
+) -> AssetSelection:
+    """What a new load of survey answers touches: their validation (new loads only), the survey
+    marts and the close-the-loop queue, then `after` (alerts, publish, the dashboard)."""
+    survey = next(k for k in checks.check_keys if k.asset_key.path[-1] == "survey_responses")
+    marts = build_dbt_asset_selection([models], dbt_select=" ".join(NEW_LOADS_MODELS))
+    return marts | AssetSelection.assets(*after) | AssetSelection.checks(survey)
+
+
 def _definitions(project: DbtProject, settings: DbtSettings) -> Definitions:
     manifest = json.loads(project.manifest_path.read_text())
     translator = CxDbtTranslator()
     raw_inputs = raw_input_specs(manifest, translator)
     seeds, models = dbt_build_assets(manifest, project, settings, translator)
     checks = input_checks(raw_inputs, list(seeds.keys), settings)
-    published = publish_asset(list(models.keys))
+    alerts = [alerts_asset(settings)] if alerts_enabled() else []
+    published = publish_asset([*models.keys, *(a.key for a in alerts)])
     dashboard = dashboard_asset(settings)
-    selection = AssetSelection.assets(seeds, models, published, dashboard)
+    selection = AssetSelection.assets(seeds, models, *alerts, published, dashboard)
     job = define_asset_job(
         name=REFRESH_JOB,
         selection=selection | AssetSelection.checks(checks),
-        description="Validate the inputs, build every model, seed and test, publish, then"
-        " re-render the dashboard.",
+        description="Validate the inputs, build every model, seed and test, send the alerts"
+        " (CX_ALERTS=on), publish, then re-render the dashboard.",
         # One process for the whole run: the DuckDB copy and its lock belong to the run.
         executor_def=in_process_executor,
+        tags=RUN_TAGS,
+    )
+    # The dashboard is re-rendered by new loads only where a full refresh already wrote it.
+    after = [*alerts, published, *([dashboard] if dashboard_path(settings).exists() else [])]
+    new_loads_job = define_asset_job(
+        name=NEW_LOADS_JOB,
+        selection=new_loads_selection(models, checks, after),
+        description="Started by the cx_new_loads sensor: validate the new loads, update the"
+        " survey marts and the close-the-loop queue, send their alerts, publish.",
+        executor_def=in_process_executor,
+        tags=RUN_TAGS,
     )
     dbt = DbtCliResource(project_dir=project, dbt_executable=dbt_executable())
     return Definitions(
-        assets=[*raw_inputs, seeds, models, published, dashboard],
+        assets=[*raw_inputs, seeds, models, *alerts, published, dashboard],
         asset_checks=[checks],
-        jobs=[job],
+        jobs=[job, new_loads_job],
         schedules=[refresh_schedule()],
+        sensors=[new_loads_sensor(settings, NEW_LOADS_JOB, [REFRESH_JOB, NEW_LOADS_JOB])],
         resources={"dbt": dbt, "cx_publisher": DuckdbPublisher.for_settings(settings)},
     )

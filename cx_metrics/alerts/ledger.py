@@ -69,7 +69,8 @@ class Ledger:
         try:
             self.con = duckdb.connect(str(path))
         except duckdb.IOException as error:
-            raise LedgerBusy(f"the alert ledger {path} is open in another process: {error}")
+            message = f"the alert ledger {path} is open in another process: {error}"
+            raise LedgerBusy(message) from error
         self.con.execute(SCHEMA)
 
     def close(self) -> None:

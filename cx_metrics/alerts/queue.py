@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import contextlib
 import io
+import shutil
+import tempfile
 from datetime import datetime
 from typing import Any
 
-from cx_metrics.project import DbtSettings, run_dbt
+from cx_metrics.project import DbtSettings, close_duckdb_in_process, run_dbt
 
 # The comment leaves the warehouse only when var cx_alert_include_comment is true.
 QUEUE_SQL = """
 select
     response_id, customer_id, survey_type, score, touchpoint, segment, program, owner,
     alert_destination, escalation_destination, responded_at, follow_up_due_at,
-    {% if var('cx_alert_include_comment', false) %}comment{% else %}cast(null as {{ dbt.type_string() }}){% endif %} as comment
+    {% if var('cx_alert_include_comment', false) -%} comment
+    {%- else -%} cast(null as {{ dbt.type_string() }})
+    {%- endif %} as comment
 from {{ ref('cx__feedback_followups') }}
 where followed_up_at is null
     and responded_at >= cast('$since' as {{ dbt.type_timestamp() }})
@@ -29,9 +33,15 @@ class QueueError(Exception):
 def open_items(settings: DbtSettings, since: datetime) -> list[dict[str, Any]]:
     """Negative answers since `since` (UTC) without a follow-up, one dict per answer."""
     sql = QUEUE_SQL.replace("$since", since.strftime("%Y-%m-%d %H:%M:%S"))
-    args = ["show", "--inline", sql, "--limit", "-1", "--quiet"]
-    with contextlib.redirect_stdout(io.StringIO()):  # dbt show also prints the rows
-        result = run_dbt([*args, *settings.project_options(), *settings.options()])
+    # Its own target folder: a refresh writing target/ at the same time is not disturbed.
+    folder = tempfile.mkdtemp(prefix="cx_alerts_show_")
+    args = ["show", "--inline", sql, "--limit", "-1", "--quiet", "--target-path", folder]
+    try:
+        with contextlib.redirect_stdout(io.StringIO()):  # dbt show also prints the rows
+            result = run_dbt([*args, *settings.project_options(), *settings.options()])
+    finally:
+        close_duckdb_in_process()
+        shutil.rmtree(folder, ignore_errors=True)
     if not result.success:
         raise QueueError(f"reading cx__feedback_followups failed: {result.exception}")
     table = result.result.results[0].agate_table

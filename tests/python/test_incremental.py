@@ -114,12 +114,12 @@ def _build(db: Path, inputs: Path, selection: list[str]) -> str:
     return run.output
 
 
-def _differences(left: Path, right: Path, table: str) -> int:
+def _differences(left: Path, right: Path, table: str, columns: str = "*") -> int:
     con = duckdb.connect()
     try:
         con.execute(f"attach '{left}' as a (read_only)")
         con.execute(f"attach '{right}' as b (read_only)")
-        a, b = f"select * from a.{table}", f"select * from b.{table}"
+        a, b = f"select {columns} from a.{table}", f"select {columns} from b.{table}"
         return con.execute(
             f"select (select count(*) from ({a} except all {b}))"
             f" + (select count(*) from ({b} except all {a}))"
