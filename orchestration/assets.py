@@ -10,11 +10,17 @@ from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
 from cx_metrics.orchestration.engines import after_exit, holds_metastore, release_database
 from cx_metrics.orchestration.project import prune_build_folders
 from cx_metrics.orchestration.publishing import DuckdbPublisher
-from cx_metrics.orchestration.translator import RAW_GROUP, CxDbtTranslator, is_raw_input
+from cx_metrics.orchestration.translator import (
+    RAW_GROUP,
+    READ_THE_AUDIT,
+    CxDbtTranslator,
+    is_raw_input,
+)
 from cx_metrics.project import DbtSettings
 
 SEEDS_OP = "cx_dbt_seeds"
 MODELS_OP = "cx_dbt_models"
+AFTER_ALERTS_OP = "cx_dbt_after_alerts"
 
 
 def raw_input_specs(manifest: Mapping[str, Any], translator: CxDbtTranslator) -> list[AssetSpec]:
@@ -48,6 +54,26 @@ def _dbt_build(
     prune_build_folders(settings.project_dir)
 
 
+def after_alerts_assets(
+    manifest: Mapping[str, Any], project: DbtProject, settings: DbtSettings, translator
+) -> AssetsDefinition:
+    """The models over the alert audit, built in a dbt command of their own after the round."""
+
+    @dbt_assets(
+        manifest=manifest,
+        project=project,
+        dagster_dbt_translator=translator,
+        select=" ".join(READ_THE_AUDIT),
+        name=AFTER_ALERTS_OP,
+    )
+    def after_alerts(
+        context: AssetExecutionContext, dbt: DbtCliResource, cx_publisher: DuckdbPublisher
+    ) -> Iterator:
+        yield from _dbt_build(context, dbt, settings)
+
+    return after_alerts
+
+
 def dbt_build_assets(
     manifest: Mapping[str, Any],
     project: DbtProject,
@@ -56,7 +82,10 @@ def dbt_build_assets(
 ) -> tuple[AssetsDefinition, AssetsDefinition]:
     """(seeds, everything else): seeds build first, since the input checks read them (the
     label map, and the demo's inputs); the models run after the blocking input checks. Both
-    take cx_publisher, so that on DuckDB they build the run's copy, never the live file."""
+    take cx_publisher, so that on DuckDB they build the run's copy, never the live file.
+    With alerts on (translator.after_alerts), the models over the alert audit are left to
+    after_alerts_assets."""
+    later = " ".join(READ_THE_AUDIT) if translator.after_alerts else ""
 
     @dbt_assets(
         manifest=manifest,
@@ -74,7 +103,7 @@ def dbt_build_assets(
         manifest=manifest,
         project=project,
         dagster_dbt_translator=translator,
-        exclude="resource_type:seed",
+        exclude=f"resource_type:seed {later}".strip(),
         name=MODELS_OP,
     )
     def models(

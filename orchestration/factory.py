@@ -19,8 +19,12 @@ from dagster_dbt import DbtCliResource, DbtProject, build_dbt_asset_selection
 
 from cx_metrics.alerts.settings import alerts_enabled
 from cx_metrics.dashboard.build import dashboard_path
-from cx_metrics.orchestration.alerts import alerts_asset
-from cx_metrics.orchestration.assets import dbt_build_assets, raw_input_specs
+from cx_metrics.orchestration.alerts import ALERTS_KEY, alerts_asset
+from cx_metrics.orchestration.assets import (
+    after_alerts_assets,
+    dbt_build_assets,
+    raw_input_specs,
+)
 from cx_metrics.orchestration.checks import input_checks
 from cx_metrics.orchestration.dashboard import dashboard_asset
 from cx_metrics.orchestration.project import cx_dbt_project
@@ -84,12 +88,17 @@ def new_loads_selection(
 
 def _definitions(project: DbtProject, settings: DbtSettings) -> Definitions:
     manifest = json.loads(project.manifest_path.read_text())
-    translator = CxDbtTranslator()
+    translator = CxDbtTranslator(after_alerts=ALERTS_KEY if alerts_enabled() else None)
     raw_inputs = raw_input_specs(manifest, translator)
     seeds, models = dbt_build_assets(manifest, project, settings, translator)
     checks = input_checks(raw_inputs, list(seeds.keys), settings)
-    alerts = [alerts_asset(settings)] if alerts_enabled() else []
-    published = publish_asset([*models.keys, *(a.key for a in alerts)])
+    alerts = []
+    if alerts_enabled():
+        alerts = [
+            alerts_asset(settings),
+            after_alerts_assets(manifest, project, settings, translator),
+        ]
+    published = publish_asset([*models.keys, *(k for a in alerts for k in a.keys)])
     dashboard = dashboard_asset(settings)
     selection = AssetSelection.assets(seeds, models, *alerts, published, dashboard)
     job = define_asset_job(

@@ -10,6 +10,8 @@ from dagster import AssetKey
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
 
 PACKAGE = "cx_metrics"
+# The package's models over the alert audit: built after the alert round (when alerts are on).
+READ_THE_AUDIT = ("cx__followup_alerts", "cx__close_the_loop")
 RAW_GROUP = "raw"
 
 
@@ -38,8 +40,17 @@ class CxDbtTranslator(DagsterDbtTranslator):
     <project>/<source>/<table> for its sources), so a user's model named like an input
     (shop/customers) never meets raw/customers. dbt tests become asset checks."""
 
-    def __init__(self) -> None:
+    def __init__(self, after_alerts: AssetKey | None = None) -> None:
         super().__init__(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
+        self.after_alerts = after_alerts
+
+    def get_asset_spec(self, manifest: Mapping[str, Any], unique_id: str, project: Any = None):
+        """With alerts on, the models that read the alert audit also wait for the round."""
+        spec = super().get_asset_spec(manifest, unique_id, project)
+        props = self.get_resource_props(manifest, unique_id)
+        if self.after_alerts and is_package_node(props) and props["name"] in READ_THE_AUDIT:
+            return spec.merge_attributes(deps=[self.after_alerts])
+        return spec
 
     @staticmethod
     def layer(props: Mapping[str, Any]) -> str:

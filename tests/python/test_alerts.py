@@ -145,7 +145,12 @@ def loop(tmp_path_factory, receivers) -> Iterator[dict]:
     history = inputs / "survey_responses" / "history.parquet"
     _write(con, f"select * from {source}", NOW - timedelta(days=2), history)
     db = root / "live.duckdb"
-    variables = {**_variables(inputs), "cx_alert_routes": ROUTES}
+    variables = {
+        **_variables(inputs),
+        "cx_alert_routes": ROUTES,
+        "cx_using_followup_alerts": True,
+        "cx_alert_audit_path": str(root / "alerts" / "followup_alerts.parquet"),
+    }
     _build(db, variables)
     environment = {
         **dbt_env(db),
@@ -304,6 +309,28 @@ def test_the_audit_export_lists_every_alert(loop):
             f"select kind, status, count(*) from '{loop['alerts'].audit}' group by all"
         ).fetchall()
     assert {(k, s): n for k, s, n in rows}[("alert", "sent")] == 4
+
+
+def test_the_warehouse_has_the_audit_and_the_close_the_loop_times(loop):
+    """After the sensor's run: its 4 alerts in cx__followup_alerts, and this month's
+    cx__close_the_loop row counts them, with the median of (sent − answered) in hours."""
+    month = NOW.replace(day=1).date()
+    with duckdb.connect(str(loop["db"]), read_only=True) as con:
+        audit = con.execute(
+            "select response_id, status, sent_at from cx__followup_alerts where kind = 'alert'"
+        ).fetchall()
+        (row,) = con.execute(
+            "select negative_answers, alerted_answers, median_hours_to_alert"
+            " from cx__close_the_loop where period_grain = 'month' and dimension = 'all'"
+            " and period_start = ?",
+            [month],
+        ).fetchall()
+    assert sorted(r[0] for r in audit) == ["NEW-1", "NEW-2", "NEW-3", "NEW-5"]
+    assert {r[1] for r in audit} == {"sent"}
+    answered = NOW - timedelta(hours=1)
+    hours = sorted((sent - answered).total_seconds() / 3600 for _, _, sent in audit)
+    assert row[0] == 4 and row[1] == 4
+    assert row[2] == pytest.approx((hours[1] + hours[2]) / 2)
 
 
 @pytest.mark.parametrize("table", [*SURVEY_MARTS, "cx__feedback_followups", "cx__rejected_records"])
