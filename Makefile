@@ -50,12 +50,14 @@ lint: install
 	$(BIN)/ruff check cx_metrics expectations orchestration tests benchmarks
 	$(BIN)/ruff format --check cx_metrics expectations orchestration tests benchmarks
 
-## Scale and speed on DuckDB, with the survey marts on Spark up to 10M (not part of `make test`;
+## Scale and speed on DuckDB, with the survey marts on Spark up to 10M, then the close-the-loop
+## latency at 10M (a new load to its alerts and metrics, through the Dagster daemon) (not part of `make test`;
 ## about an hour on 2 cores for the default sizes, 1M/10M/50M survey responses): writes
 ## build/bench/report.md and report.json.
 BENCH_SIZES ?= 1000000,10000000,50000000
 bench: install install-engines $(BENCH)
 	$(BIN)/python benchmarks/run.py --sizes $(BENCH_SIZES) --out build/bench
+	$(BIN)/python benchmarks/alerts_latency.py --responses 10000000 --out build/bench
 
 ## The README's screenshot of the demo dashboard (after `make demo`), taken by headless Chromium.
 screenshot: install install-browser
