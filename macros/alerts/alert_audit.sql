@@ -8,11 +8,15 @@
 {%- endmacro %}
 
 {% macro default__alert_audit() -%}
+    {#- Parsing renders disabled models too: fail only when the model really compiles. -#}
+    {%- if execute -%}
     {{ exceptions.raise_compiler_error(
         "cx_metrics: cx__followup_alerts reads the alert audit (a Parquet file) on the duckdb "
         ~ "and spark targets only. Fix: load $CX_ALERTS_DIR/followup_alerts.parquet into a table "
         ~ "yourself, or leave cx_using_followup_alerts false on " ~ target.type ~ "."
     ) }}
+    {%- endif -%}
+    ({{ cx_metrics._alert_audit_empty() }})
 {%- endmacro %}
 
 {% macro duckdb__alert_audit() -%}
