@@ -11,8 +11,8 @@ from cx_metrics.orchestration.engines import after_exit, holds_metastore, releas
 from cx_metrics.orchestration.project import prune_build_folders
 from cx_metrics.orchestration.publishing import DuckdbPublisher
 from cx_metrics.orchestration.translator import (
+    AFTER_THE_ROUND,
     RAW_GROUP,
-    READ_THE_AUDIT,
     CxDbtTranslator,
     is_raw_input,
 )
@@ -57,13 +57,14 @@ def _dbt_build(
 def after_alerts_assets(
     manifest: Mapping[str, Any], project: DbtProject, settings: DbtSettings, translator
 ) -> AssetsDefinition:
-    """The models over the alert audit, built in a dbt command of their own after the round."""
+    """The models built after the round (AFTER_THE_ROUND), in a dbt command of their own: the
+    audit's, and the rejections with the reconcile test (its other parents are built by then)."""
 
     @dbt_assets(
         manifest=manifest,
         project=project,
         dagster_dbt_translator=translator,
-        select=" ".join(READ_THE_AUDIT),
+        select=" ".join(AFTER_THE_ROUND),
         name=AFTER_ALERTS_OP,
     )
     def after_alerts(
@@ -83,9 +84,8 @@ def dbt_build_assets(
     """(seeds, everything else): seeds build first, since the input checks read them (the
     label map, and the demo's inputs); the models run after the blocking input checks. Both
     take cx_publisher, so that on DuckDB they build the run's copy, never the live file.
-    With alerts on (translator.after_alerts), the models over the alert audit are left to
-    after_alerts_assets."""
-    later = " ".join(READ_THE_AUDIT) if translator.after_alerts else ""
+    With alerts on (translator.after_alerts), AFTER_THE_ROUND is left to after_alerts_assets."""
+    later = " ".join(AFTER_THE_ROUND) if translator.after_alerts else ""
 
     @dbt_assets(
         manifest=manifest,

@@ -118,9 +118,15 @@ def _validation(key: AssetKey, results: dict[AssetKey, AssetCheckResult]) -> Ass
     )
 
 
-def check_specs(inputs: Sequence[AssetSpec], after: Sequence[AssetKey]) -> list[AssetCheckSpec]:
-    """Per input: great_expectations (blocking) and freshness, both run after `after`."""
-    gx = [
+# Inputs whose suite is an op of its own: a new-loads run selects it whole, since Dagster
+# drops a blocking check's hold on the ops downstream when it runs part of a multi-check op.
+OWN_OP_INPUTS = ("survey_responses",)
+SURVEY_CHECK_OP = "survey_input_check"
+
+
+def validation_specs(inputs: Sequence[AssetSpec], after: Sequence[AssetKey]) -> list:
+    """Per input: great_expectations (blocking), run after `after`."""
+    return [
         AssetCheckSpec(
             name=CHECK_NAME,
             asset=spec.key,
@@ -131,7 +137,11 @@ def check_specs(inputs: Sequence[AssetSpec], after: Sequence[AssetKey]) -> list[
         )
         for spec in inputs
     ]
-    freshness = [
+
+
+def freshness_specs(inputs: Sequence[AssetSpec], after: Sequence[AssetKey]) -> list:
+    """Per input: freshness (a warning), run after `after`."""
+    return [
         AssetCheckSpec(
             name="freshness",
             asset=spec.key,
@@ -140,7 +150,6 @@ def check_specs(inputs: Sequence[AssetSpec], after: Sequence[AssetKey]) -> list[
         )
         for spec in inputs
     ]
-    return gx + freshness
 
 
 def _selected(context: AssetCheckExecutionContext, inputs: Sequence[AssetSpec], name: str):
@@ -149,31 +158,29 @@ def _selected(context: AssetCheckExecutionContext, inputs: Sequence[AssetSpec], 
     ]
 
 
-def validation_scope(
-    context: AssetCheckExecutionContext, inputs: Sequence[AssetSpec], chosen: Sequence[AssetKey]
-) -> list[str]:
-    """--only for a run that checks some inputs; --new-loads for a new-loads run (its tag)."""
-    only = [] if len(chosen) == len(inputs) else [f"--only={k.path[-1]}" for k in chosen]
+def validation_scope(context: AssetCheckExecutionContext, chosen: Sequence[AssetKey]) -> list[str]:
+    """--only per input checked; --new-loads for a new-loads run (its tag)."""
+    only = [f"--only={k.path[-1]}" for k in chosen]
     return only + (["--new-loads"] if context.run.tags.get(NEW_LOADS_TAG) == "true" else [])
 
 
-def input_checks(
-    inputs: Sequence[AssetSpec], after: Sequence[AssetKey], settings: DbtSettings
+def _checks_op(
+    name: str,
+    specs: list[AssetCheckSpec],
+    inputs: Sequence[AssetSpec],
+    settings: DbtSettings,
 ) -> AssetChecksDefinition:
-    """Validate the inputs once per run; the checks run after the seeds (`after`), which
-    hold the label map and, in the demo, the inputs themselves. A run may select some of
-    them (the new-loads job: the survey input's suite, on its new loads only)."""
+    """One op: validates the inputs whose great_expectations check is selected (one
+    `cx-metrics validate`), then reads the newest rows of those whose freshness is."""
 
-    @multi_asset_check(specs=check_specs(inputs, after), name="input_checks", can_subset=True)
+    @multi_asset_check(specs=specs, name=name, can_subset=True)
     def checks(
         context: AssetCheckExecutionContext, dbt: DbtCliResource, cx_publisher: DuckdbPublisher
     ) -> Iterator[AssetCheckResult]:
         validated = _selected(context, inputs, CHECK_NAME)
         results = {}
         if validated:
-            results = run_validation(
-                context, settings, validation_scope(context, inputs, validated)
-            )
+            results = run_validation(context, settings, validation_scope(context, validated))
         for key in validated:
             yield _validation(key, results)
         fresh = _selected(context, inputs, "freshness")
@@ -186,3 +193,24 @@ def input_checks(
             yield _freshness(key, newest.get(key.path[-1]))
 
     return checks
+
+
+def survey_check(checks: Sequence[AssetChecksDefinition]) -> AssetChecksDefinition:
+    """The op of the survey input's suite, of input_checks' ops."""
+    return next(c for c in checks if c.node_def.name == SURVEY_CHECK_OP)
+
+
+def input_checks(
+    inputs: Sequence[AssetSpec], after: Sequence[AssetKey], settings: DbtSettings
+) -> list[AssetChecksDefinition]:
+    """The inputs' checks, which run after the seeds (`after`: they hold the label map and,
+    in the demo, the inputs themselves): the survey input's suite in an op of its own (the
+    new-loads job's: on its new loads only), the rest and every input's freshness in
+    `input_checks`, validated together."""
+    own = [s for s in inputs if s.key.path[-1] in OWN_OP_INPUTS]
+    rest = [s for s in inputs if s not in own]
+    specs = [*validation_specs(rest, after), *freshness_specs(inputs, after)]
+    ops = [_checks_op("input_checks", specs, inputs, settings)]
+    if own:
+        ops.insert(0, _checks_op(SURVEY_CHECK_OP, validation_specs(own, after), own, settings))
+    return ops

@@ -25,7 +25,7 @@ from cx_metrics.orchestration.assets import (
     dbt_build_assets,
     raw_input_specs,
 )
-from cx_metrics.orchestration.checks import input_checks
+from cx_metrics.orchestration.checks import input_checks, survey_check
 from cx_metrics.orchestration.dashboard import dashboard_asset
 from cx_metrics.orchestration.project import cx_dbt_project
 from cx_metrics.orchestration.publishing import DuckdbPublisher, publish_asset
@@ -44,6 +44,13 @@ NEW_LOADS_MODELS = [
     "cx__ces",
     "cx__feedback_followups",
     "cx__rejected_records",  # the new rows' rejections: input = accepted + rejected holds
+]
+# The views between the survey input and those marts: selected (without their tests, each a
+# scan of all of the input), so that the survey input's blocking validation gates the marts.
+NEW_LOADS_STAGING = [
+    "base_cx__survey_responses",
+    "stg_cx__survey_responses",
+    "int_survey_responses_classified",
 ]
 # Both jobs carry it: a run queue limit on it (orchestration/dagster.yaml) runs one at a time.
 RUN_TAGS = {"cx/refresh": "true"}
@@ -77,13 +84,18 @@ def build_definitions(
 
 
 def new_loads_selection(
-    models: AssetsDefinition, checks: AssetChecksDefinition, after: list[AssetsDefinition]
+    models: AssetsDefinition, survey: AssetChecksDefinition, after: list[AssetsDefinition]
 ) -> AssetSelection:
     """What a new load of survey answers touches: their validation (new loads only), the survey
     marts and the close-the-loop queue, then `after` (alerts, publish, the dashboard)."""
-    survey = next(k for k in checks.check_keys if k.asset_key.path[-1] == "survey_responses")
     marts = build_dbt_asset_selection([models], dbt_select=" ".join(NEW_LOADS_MODELS))
-    return marts | AssetSelection.assets(*after) | AssetSelection.checks(survey)
+    staging = build_dbt_asset_selection([models], dbt_select=" ".join(NEW_LOADS_STAGING))
+    return (
+        marts
+        | staging.without_checks()
+        | AssetSelection.assets(*after)
+        | AssetSelection.checks(survey)
+    )
 
 
 def _definitions(project: DbtProject, settings: DbtSettings) -> Definitions:
@@ -103,7 +115,7 @@ def _definitions(project: DbtProject, settings: DbtSettings) -> Definitions:
     selection = AssetSelection.assets(seeds, models, *alerts, published, dashboard)
     job = define_asset_job(
         name=REFRESH_JOB,
-        selection=selection | AssetSelection.checks(checks),
+        selection=selection | AssetSelection.checks(*checks),
         description="Validate the inputs, build every model, seed and test, send the alerts"
         " (CX_ALERTS=on), publish, then re-render the dashboard.",
         # One process for the whole run: the DuckDB copy and its lock belong to the run.
@@ -114,7 +126,7 @@ def _definitions(project: DbtProject, settings: DbtSettings) -> Definitions:
     after = [*alerts, published, *([dashboard] if dashboard_path(settings).exists() else [])]
     new_loads_job = define_asset_job(
         name=NEW_LOADS_JOB,
-        selection=new_loads_selection(models, checks, after),
+        selection=new_loads_selection(models, survey_check(checks), after),
         description="Started by the cx_new_loads sensor: validate the new loads, update the"
         " survey marts and the close-the-loop queue, send their alerts, publish.",
         executor_def=in_process_executor,
@@ -123,7 +135,7 @@ def _definitions(project: DbtProject, settings: DbtSettings) -> Definitions:
     dbt = DbtCliResource(project_dir=project, dbt_executable=dbt_executable())
     return Definitions(
         assets=[*raw_inputs, seeds, models, *alerts, published, dashboard],
-        asset_checks=[checks],
+        asset_checks=checks,
         jobs=[job, new_loads_job],
         schedules=[refresh_schedule()],
         sensors=[new_loads_sensor(settings, NEW_LOADS_JOB, [REFRESH_JOB, NEW_LOADS_JOB])],

@@ -35,8 +35,8 @@ BUSY = [
 
 
 def sensor_interval() -> int:
-    """CX_SENSOR_INTERVAL_SECONDS: how often the sensor looks for new loads (default 15)."""
-    return int(os.environ.get("CX_SENSOR_INTERVAL_SECONDS", "15"))
+    """CX_SENSOR_INTERVAL_SECONDS: how often the sensor looks for new loads (default 5)."""
+    return int(os.environ.get("CX_SENSOR_INTERVAL_SECONDS", "5"))
 
 
 def watched_folder(settings: DbtSettings) -> Path | None:

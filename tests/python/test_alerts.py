@@ -354,3 +354,40 @@ def _differences_elsewhere(left: Path, right: Path, table: str, columns: str) ->
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr[-3000:]
     return int(done.stdout.strip())
+
+
+def test_a_new_load_that_fails_validation_stops_the_run_before_the_marts(loop):
+    """Every row of this load has an unknown survey type: 100% would be rejected, past
+    cx_validation_max_rejected_pct (5). The survey input's blocking check stops the run before
+    any mart is built or any alert sent. (Last in the file: the full-rebuild tests above
+    compare the good loads.)"""
+    con = duckdb.connect()
+    folder = loop["inputs"] / "survey_responses"
+    bad = folder / "bad.parquet"
+    new = f"'{folder / 'new.parquet'}'"
+    _write(
+        con,
+        f"select * exclude (_loaded_at) replace ('unknown' as survey_type,"
+        f" 'BAD-' || response_id as response_id) from {new}",
+        NOW + timedelta(minutes=1),
+        bad,
+    )
+    sent = len(Receiver.received)
+    try:
+        data, runs = loop["tick"](loop["ticks"][2][0].cursor)
+        (run,) = runs
+        assert not run.success
+        (validation,) = [
+            c for c in run.get_asset_check_evaluations() if c.check_name == "great_expectations"
+        ]
+        assert not validation.passed and validation.asset_key.path == ["raw", "survey_responses"]
+        assert run.get_asset_materialization_events() == []
+        assert len(Receiver.received) == sent
+        assert (
+            _differences_elsewhere(
+                loop["db"], loop["root"] / "full.duckdb", "cx__survey_responses", "*"
+            )
+            == 0
+        )
+    finally:
+        bad.unlink()
