@@ -1,4 +1,4 @@
-"""The expectation suites of the four inputs, as code.
+"""The expectation suites of the inputs, as code.
 
 Each suite runs on the rows as dbt's staging parses them (trimmed, lower-cased, numbers and
 timestamps parsed, labels mapped), plus two columns computed in SQL: `rejection_reason` (why
@@ -9,8 +9,8 @@ Two levels, as GX severities:
 - blocking (critical): the data cannot be used - survey_responses is empty, a key is mostly
   missing, or more of a table's rows would be rejected than `cx_validation_max_rejected_pct`
   allows (a broken export, not a few bad answers). A blocking failure stops the build. An
-  optional input (customers, support_tickets, feedback_followups) may be empty: "none yet" is
-  valid data, and the share checks pass on no rows (GX: `mostly` of nothing succeeds).
+  optional input (customers, support_tickets, feedback_followups, orders) may be empty: "none
+  yet" is valid data, and the share checks pass on no rows (GX: `mostly` of nothing succeeds).
 - warning: individual bad rows, which the build sends to cx__rejected_records with a reason.
 Each expectation's meta "problem" says, for the report and the Data Docs, what a blocking
 check requires or which bad rows a warning counts.
@@ -172,11 +172,20 @@ def feedback_followups(table: TableSettings, settings: ValidationSettings) -> li
     ]
 
 
+def orders(table: TableSettings, settings: ValidationSettings) -> list:
+    return [
+        *_key_checks(table),
+        _not_null("customer_id", "missing customer"),
+        _not_null("ordered_at", "missing or unparseable timestamp"),
+    ]
+
+
 SUITES: dict[str, Callable[[TableSettings, ValidationSettings], list]] = {
     "survey_responses": survey_responses,
     "customers": customers,
     "support_tickets": support_tickets,
     "feedback_followups": feedback_followups,
+    "orders": orders,
 }
 
 # The staged columns each suite reads (besides rejection_reason and key_rows).
@@ -192,6 +201,7 @@ COLUMNS = {
         "agent_replies",
     ],
     "feedback_followups": ["response_id", "followed_up_at"],
+    "orders": ["order_id", "customer_id", "ordered_at"],
 }
 
 

@@ -36,6 +36,7 @@ EVENT_TIME = {
     "customers": "started_at",
     "support_tickets": "created_at",
     "feedback_followups": "followed_up_at",
+    "orders": "ordered_at",
 }
 
 

@@ -59,6 +59,7 @@ KEYS = {
     "customers": "customer_id",
     "support_tickets": "ticket_id",
     "feedback_followups": "response_id",
+    "orders": "order_id",
 }
 # Reasons whose defect is about the key itself; every other broken copy gets a fresh key,
 # so that it carries exactly one defect.
@@ -95,6 +96,14 @@ DEFECTS: dict[str, dict[str, Defect]] = {
     "feedback_followups": {
         "missing key": _set("response_id", [None]),
         "missing timestamp": _set("followed_up_at", [None]),
+    },
+    "orders": {
+        "missing key": _set("order_id", [None]),
+        "missing customer": _set("customer_id", [None]),
+        "duplicate key": _keep_key,
+        "missing timestamp": _set("ordered_at", [None]),
+        "unparseable timestamp": _set("ordered_at", ["yesterday", "31/12/2024", "Q3"]),
+        "unparseable number": _set("amount", ["n/a", "$49.90", "12,50"]),
     },
 }
 

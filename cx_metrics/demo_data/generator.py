@@ -4,6 +4,10 @@ Data is produced in independent chunks of customers: each chunk's random stream 
 ``(seed, chunk_index)``, so the output is identical however it is written (one CSV for the
 demo seeds, or many Parquet row groups for benchmarks) and memory stays bounded by chunk size.
 Every value is written as text, the way raw exports arrive; staging parses it.
+
+The orders (the optional fifth input) draw from a random stream of their own, seeded by
+``(seed, chunk_index, ORDERS_STREAM)``, after the other four tables are generated: adding them
+left every other table as it was.
 """
 
 from __future__ import annotations
@@ -68,6 +72,33 @@ NEGATIVE_COMMENTS = np.array(
 )
 
 
+# Orders: a renewal process per customer from started_at until churned_at or the window's end.
+# The stream of random numbers of the orders (see the module docstring); nonzero, since numpy
+# seeds [seed, index, 0] like [seed, index].
+ORDERS_STREAM = 5
+# A chunk's order ids start at its first customer's number times this, and no customer has
+# more orders: ids never overlap between chunks.
+MAX_ORDERS_PER_CUSTOMER = 40
+# By the customer's mean NPS answer: detractor, passive, promoter (no answers: passive). After
+# each order the customer stops for good with this probability; gaps between orders are
+# long-tailed around this median (days).
+ORDER_STOP_PROBABILITY = np.array([0.40, 0.22, 0.12])
+ORDER_GAP_MEDIAN_DAYS = np.array([70.0, 45.0, 30.0])
+ORDER_GAP_SIGMA = 0.7
+FIRST_ORDER_MEAN_DAYS = 3.0  # the first order comes soon after the start
+SEGMENT_ORDER_GAP_FACTOR = np.array([0.85, 1.0, 1.15])  # enterprise orders most often
+SEGMENT_ORDER_AMOUNT = np.array([380.0, 160.0, 60.0])  # median order value per segment
+ORDER_STATUSES = np.array(["completed", "shipped", "cancelled", "refunded"])
+ORDER_STATUS_WEIGHTS = np.array([0.86, 0.08, 0.04, 0.02])
+# Exports spell statuses in other cases and with spaces (staging trims and lower-cases them).
+MESSY_ORDER_STATUSES = {
+    "completed": ["Completed", "COMPLETED", " completed"],
+    "shipped": ["Shipped", "SHIPPED "],
+    "cancelled": [" Cancelled ", "CANCELLED", "canceled", "Canceled"],
+    "refunded": ["REFUNDED", " Refunded"],
+}
+
+
 @dataclass(frozen=True)
 class DemoConfig:
     """Shape of the generated data. The defaults produce the bundled demo seeds."""
@@ -89,6 +120,7 @@ class DemoConfig:
             "customers": 12,
             "support_tickets": 24,
             "feedback_followups": 10,
+            "orders": 24,
         }
     )
 
@@ -134,12 +166,14 @@ class Chunk:
     support_tickets: pd.DataFrame
     survey_responses: pd.DataFrame
     feedback_followups: pd.DataFrame
+    orders: pd.DataFrame
 
 
 def generate_chunk(config: DemoConfig, index: int) -> Chunk:
     """Generate the clean rows of one chunk of customers (no bad rows). The helpers below draw
     from one random stream in a fixed order (customers, tickets, responses, follow-ups), so
-    reordering any draw changes every value after it."""
+    reordering any draw changes every value after it. The orders come last, from a stream of
+    their own (ORDERS_STREAM), so that they change none of the other tables."""
     rng = np.random.default_rng([config.seed, index])
     first = index * config.customers_per_chunk
     n = min(config.customers_per_chunk, config.customers - first)
@@ -148,7 +182,9 @@ def generate_chunk(config: DemoConfig, index: int) -> Chunk:
     tickets = _tickets(rng, config, first, customers, window.end)
     responses = _survey_responses(rng, config, first, customers, tickets, window.end)
     followups = _followups(rng, config, responses, window.end)
-    return Chunk(customers.frame, tickets.frame, responses.frame, followups)
+    orders_rng = np.random.default_rng([config.seed, index, ORDERS_STREAM])
+    orders = _orders(orders_rng, first, customers, responses, window.end)
+    return Chunk(customers.frame, tickets.frame, responses.frame, followups, orders)
 
 
 @dataclass(frozen=True)
@@ -173,6 +209,7 @@ class _Customers:
     frame: pd.DataFrame
     ids: np.ndarray
     segment: np.ndarray  # index into SEGMENTS
+    started: np.ndarray  # epoch seconds
     active_from: np.ndarray  # epoch seconds: activity inside the data window
     active_to: np.ndarray
     active_months: np.ndarray
@@ -193,6 +230,8 @@ class _Responses:
     ids: np.ndarray  # in generation order (the frame is sorted by time)
     when: np.ndarray
     negative: np.ndarray
+    owner: np.ndarray  # customer row of each response (also of the anonymous ones)
+    nps: np.ndarray  # the NPS score of each NPS answer, NaN for CSAT and CES
 
 
 def _customers(rng: np.random.Generator, first: int, n: int, window: _Window) -> _Customers:
@@ -222,7 +261,7 @@ def _customers(rng: np.random.Generator, first: int, n: int, window: _Window) ->
     active_from = np.maximum(started, window.start)
     active_to = np.where(np.isnan(churned), window.end, churned)
     active_months = np.clip((active_to - active_from) / (30.4375 * SECONDS_PER_DAY), 0, None)
-    return _Customers(frame, ids, segment, active_from, active_to, active_months)
+    return _Customers(frame, ids, segment, started, active_from, active_to, active_months)
 
 
 def _events(
@@ -422,7 +461,8 @@ def _survey_responses(
             "ticket_id": ticket_of,
         }
     ).sort_values("responded_at", kind="stable", ignore_index=True)
-    return _Responses(frame, ids, surveys.when, negative)
+    nps = np.where(survey_type == "nps", score, np.nan)
+    return _Responses(frame, ids, surveys.when, negative, surveys.owner, nps)
 
 
 def _followups(
@@ -436,4 +476,82 @@ def _followups(
     keep = f_when < end
     return pd.DataFrame(
         {"response_id": responses.ids[followed][keep], "followed_up_at": _format_ts(f_when[keep])}
+    )
+
+
+def _nps_category(customers: _Customers, responses: _Responses) -> np.ndarray:
+    """Each customer's mean NPS answer as 0 detractor (<= 6), 1 passive, 2 promoter (>= 9);
+    passive for a customer without an NPS answer."""
+    n = len(customers.ids)
+    answered = ~np.isnan(responses.nps)
+    owner = responses.owner[answered]
+    answers = np.bincount(owner, minlength=n)
+    total = np.bincount(owner, weights=responses.nps[answered], minlength=n)
+    mean = np.divide(total, answers, out=np.full(n, 7.5), where=answers > 0)
+    return np.select([mean <= 6, mean >= 9], [0, 2], 1)
+
+
+def _order_status(rng: np.random.Generator, when: np.ndarray, end: float) -> np.ndarray:
+    """Mostly completed; shipped (more so in the last week), cancelled and refunded; a few in
+    other spellings, and some missing."""
+    m = len(when)
+    status = _pick(rng, ORDER_STATUSES, ORDER_STATUS_WEIGHTS, m).astype(object)
+    recent = (when >= end - 7 * SECONDS_PER_DAY) & (rng.random(m) < 0.7)
+    status[recent & (status == "completed")] = "shipped"
+    messy = rng.random(m) < 0.03
+    variant = rng.integers(0, 4, m)
+    for clean, spellings in MESSY_ORDER_STATUSES.items():
+        chosen = messy & (status == clean)
+        status[chosen] = np.array(spellings, dtype=object)[variant[chosen] % len(spellings)]
+    status[rng.random(m) < 0.05] = None
+    return status
+
+
+def _orders(
+    rng: np.random.Generator,
+    first: int,
+    customers: _Customers,
+    responses: _Responses,
+    end: int,
+) -> pd.DataFrame:
+    """A shop's orders: each customer orders from started_at, after long-tailed gaps, until they
+    stop for good (a chance after every order), churn or the window ends. Detractors stop
+    sooner and come back later than promoters (ORDER_STOP_PROBABILITY, ORDER_GAP_MEDIAN_DAYS)."""
+    category = _nps_category(customers, responses)
+    n = len(customers.ids)
+    counts = np.minimum(rng.geometric(ORDER_STOP_PROBABILITY[category]), MAX_ORDERS_PER_CUSTOMER)
+    owner = np.repeat(np.arange(n), counts)
+    group_start = np.repeat(np.cumsum(counts) - counts, counts)
+    first_order = np.arange(len(owner)) == group_start
+    median_days = (
+        ORDER_GAP_MEDIAN_DAYS[category[owner]] * SEGMENT_ORDER_GAP_FACTOR[customers.segment[owner]]
+    )
+    gap_days = np.where(
+        first_order,
+        rng.exponential(FIRST_ORDER_MEAN_DAYS, len(owner)),
+        np.maximum(median_days * rng.lognormal(0.0, ORDER_GAP_SIGMA, len(owner)), 0.5),
+    )
+    elapsed = np.cumsum(gap_days * SECONDS_PER_DAY)
+    if len(owner):
+        elapsed -= (elapsed - gap_days * SECONDS_PER_DAY)[group_start]
+    when = customers.started[owner] + elapsed
+    amount = np.round(
+        SEGMENT_ORDER_AMOUNT[customers.segment[owner]] * rng.lognormal(0.0, 0.6, len(owner)), 2
+    )
+    amount = np.maximum(amount, 1.0)
+    amount_text = np.char.mod("%.2f", amount).astype(object)
+    amount_text[rng.random(len(owner)) < 0.03] = None
+    status = _order_status(rng, when, end)
+    keep = when < customers.active_to[owner]  # churned, or after the window
+    order = np.argsort(when[keep], kind="stable")
+    when, owner = when[keep][order], owner[keep][order]
+    m = len(owner)
+    return pd.DataFrame(
+        {
+            "order_id": _ids("O", first * MAX_ORDERS_PER_CUSTOMER + np.arange(m)),
+            "customer_id": customers.ids[owner],
+            "ordered_at": _format_ts(when),
+            "amount": amount_text[keep][order],
+            "status": status[keep][order],
+        }
     )

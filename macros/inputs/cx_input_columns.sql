@@ -12,6 +12,7 @@
                             'first_response_at', 'resolved_at', 'handle_time_minutes',
                             'agent_replies'],
         'feedback_followups': ['response_id', 'followed_up_at'],
+        'orders': ['order_id', 'customer_id', 'ordered_at', 'amount', 'status'],
     } -%}
     {{ return(columns if table_name is none else columns[table_name]) }}
 {%- endmacro %}

@@ -9,6 +9,7 @@
         'customers': ['customer_id'],
         'support_tickets': ['ticket_id'],
         'feedback_followups': ['response_id', 'followed_up_at'],
+        'orders': ['order_id'],
     } -%}
     {%- set tables = {} -%}
     {%- for name, key in keys.items() -%}

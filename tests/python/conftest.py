@@ -72,12 +72,14 @@ def own_inputs(schema: str = "raw", **extra: object) -> dict:
     """dbt vars for inputs loaded by a test into `schema` instead of the demo seeds. A
     hand-made fixture is mostly defects: the rejected-share test would rightly fail it, so
     its limit is lifted unless the test sets one. Statuses are as of the build time (the demo
-    project's own as-of time is the end of the demo data)."""
+    project's own as-of time is the end of the demo data). The hand-made fixtures have no
+    orders (the optional input the demo project switches on): off unless the test sets it."""
     return {
         "cx_source_schema": schema,
         "cx_demo_data": False,
         "cx_validation_max_rejected_pct": 100,
         "cx_as_of_timestamp": None,
+        "cx_using_orders": False,
         **extra,
     }
 

@@ -42,13 +42,17 @@ def test_parquet_holds_the_same_rows_as_csv(tmp_path):
 
 def test_chunks_partition_the_customers():
     """Each customer is generated once, in order, whatever the chunk size; the last chunk holds
-    the remainder, and ticket and response ids stay unique across chunks."""
+    the remainder, and ticket, response and order ids stay unique across chunks."""
     config = DemoConfig(customers=350, customers_per_chunk=100, bad_rows={})
     chunks = [generate_chunk(config, index) for index in range(config.chunks)]
     assert [len(chunk.customers) for chunk in chunks] == [100, 100, 100, 50]
     customer_ids = pd.concat([chunk.customers for chunk in chunks])["customer_id"]
     assert customer_ids.tolist() == [f"C{number:08d}" for number in range(350)]
-    for table, column in (("support_tickets", "ticket_id"), ("survey_responses", "response_id")):
+    for table, column in (
+        ("support_tickets", "ticket_id"),
+        ("survey_responses", "response_id"),
+        ("orders", "order_id"),
+    ):
         ids = pd.concat([getattr(chunk, table) for chunk in chunks])[column]
         assert ids.is_unique, table
 
@@ -73,3 +77,40 @@ def test_a_one_customer_run_writes_every_table(tmp_path):
     assert counts["customers"] == len(customers) >= 1
     for table in TABLES:
         assert (tmp_path / f"{table}.csv").read_text().count("\n") == counts[table] + 1, table
+
+
+def test_orders_follow_the_customers_and_detractors_come_back_less():
+    """Orders (the optional fifth input) fall between each customer's start and churn (or the
+    window's end), a few per customer; customers whose mean NPS answer is a promoter's order
+    more often than passives, and passives more than detractors."""
+    config = DemoConfig(bad_rows={})
+    chunk = generate_chunk(config, 0)
+    orders, customers = chunk.orders, chunk.customers.set_index("customer_id")
+    assert orders["order_id"].is_unique
+    assert orders["customer_id"].isin(customers.index).all()
+    at = pd.to_datetime(orders["ordered_at"], format="%Y-%m-%d %H:%M:%S")
+    started = pd.to_datetime(customers["started_at"]).reindex(orders["customer_id"]).to_numpy()
+    ends = pd.to_datetime(customers["churned_at"]).fillna(pd.Timestamp(config.window_end))
+    assert (at.to_numpy() >= started).all()
+    assert (at.to_numpy() <= ends.reindex(orders["customer_id"]).to_numpy()).all()
+    per_customer = orders.groupby("customer_id").size().reindex(customers.index, fill_value=0)
+    assert 3 <= per_customer.mean() <= 6
+
+    nps = chunk.survey_responses
+    nps = nps[nps["survey_type"].str.strip().str.lower().eq("nps") & nps["customer_id"].notna()]
+    mean = pd.to_numeric(nps["score"]).groupby(nps["customer_id"]).mean()
+    category = pd.cut(mean, [-1, 6, 8.99, 10], labels=["detractor", "passive", "promoter"])
+    by_category = per_customer.groupby(category.reindex(customers.index), observed=True).mean()
+    assert by_category["promoter"] > 1.3 * by_category["passive"]
+    assert by_category["passive"] > 1.3 * by_category["detractor"]
+
+    status = orders["status"].str.strip().str.lower()
+    shares = status.value_counts(normalize=True, dropna=False)
+    assert shares["completed"] > 0.7
+    assert 0.02 < shares["cancelled"] + shares.get("canceled", 0) < 0.06
+    assert 0.01 < shares["refunded"] < 0.04
+    assert 0.03 < status.isna().mean() < 0.07
+    assert (status.dropna() != orders["status"].dropna()).any()  # some messy spellings
+    amount = orders["amount"].dropna()
+    assert amount.str.fullmatch(r"\d+\.\d{2}").all() and (amount.astype(float) > 0).all()
+    assert 0.01 < orders["amount"].isna().mean() < 0.05

@@ -1,5 +1,6 @@
 """Empty is not broken: an empty customers, support_tickets or feedback_followups table ("none
-yet") passes validation and builds green; an empty survey_responses blocks.
+yet") passes validation and builds green; an empty orders table (the optional input that is
+off by default) passes validation; an empty survey_responses blocks.
 
 Inputs: the hand-made fixture in tests/fixtures/small, with tables emptied here; expected row
 counts are read from its CSV files.
@@ -17,6 +18,7 @@ from conftest import FIXTURES, dbt_env, load_raw_csvs, own_inputs, query, run_db
 from cx_metrics.expectations.runner import ValidationReport, expectation_rows, validate
 
 OPTIONAL = ["customers", "support_tickets", "feedback_followups"]
+ORDER_COLUMNS = ["order_id", "customer_id", "ordered_at", "amount", "status"]
 
 
 def _csv_rows(table: str) -> int:
@@ -31,10 +33,10 @@ def _inputs_with_empty(db: Path, tables: list[str]) -> Path:
     return db
 
 
-def _validate(db: Path, monkeypatch: pytest.MonkeyPatch) -> ValidationReport:
+def _validate(db: Path, monkeypatch: pytest.MonkeyPatch, **variables: object) -> ValidationReport:
     for name, value in dbt_env(db).items():
         monkeypatch.setenv(name, value)
-    return validate(["--vars", json.dumps(own_inputs())])
+    return validate(["--vars", json.dumps(own_inputs(**variables))])
 
 
 def _failed(report: ValidationReport, table: str) -> list[str]:
@@ -65,3 +67,13 @@ def test_empty_survey_responses_blocks(tmp_path, monkeypatch):
     assert report.blocked
     assert [t.name for t in report.tables if t.blocked] == ["survey_responses"]
     assert _failed(report, "survey_responses") == ["the table has rows"]
+
+
+def test_empty_orders_pass_validation(tmp_path, monkeypatch):
+    db = _inputs_with_empty(tmp_path / "empty_orders.duckdb", [])
+    columns = ", ".join(f"{c} varchar" for c in ORDER_COLUMNS)
+    query(db, f"create table raw.orders ({columns})")
+    report = _validate(db, monkeypatch, cx_using_orders=True)
+    assert not report.blocked
+    assert {t.name: t.rows for t in report.tables}["orders"] == 0
+    assert _failed(report, "orders") == []

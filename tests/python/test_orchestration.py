@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bi_reader import Readers  # noqa: E402
 from test_publishing import fingerprint  # noqa: E402
 
-INPUTS = ["survey_responses", "customers", "support_tickets", "feedback_followups"]
+INPUTS = ["survey_responses", "customers", "support_tickets", "feedback_followups", "orders"]
 DEMO_SEEDS = "cx_metrics_integration_tests"  # the integration project's own nodes
 
 

@@ -14,7 +14,7 @@ import pytest
 from conftest import BIN, DEMO_SEEDS, REPO, broken_inputs, dbt_env, load_raw_csvs, query
 
 from cx_metrics.demo_data.generator import DemoConfig
-from cx_metrics.demo_data.writers import write_csv
+from cx_metrics.demo_data.writers import TABLES, write_csv
 from cx_metrics.expectations.runner import ValidationReport, expectation_rows, validate
 
 SEEDS = DEMO_SEEDS
@@ -53,10 +53,11 @@ def test_demo_data_passes_with_warnings_and_writes_data_docs(demo_report):
     _, report = demo_report
     assert not report.blocked
     assert report.warnings > 0
-    assert report.chunks == 4  # one SQL pass per input
+    assert [t.name for t in report.tables] == list(TABLES)  # orders too: the demo has them
+    assert report.chunks == len(TABLES)  # one SQL pass per input
     assert report.data_docs.is_file()
     pages = list(report.data_docs.parent.glob("validations/**/*.html"))
-    assert len(pages) == 4
+    assert len(pages) == len(TABLES)
 
 
 def test_validation_and_build_agree_on_bad_rows(demo_report):
@@ -107,6 +108,17 @@ def test_each_kind_of_bad_input_is_counted(demo_report):
     )
     assert failing["churned before started"] == DemoConfig().bad_rows["customers"]
 
+    orders = _csv("orders")
+    ordered = pd.to_datetime(orders["ordered_at"], format="%Y-%m-%d %H:%M:%S", errors="coerce")
+    failing = _failing(report, "orders")
+    assert failing["missing key"] == orders["order_id"].isna().sum()
+    assert failing["duplicate key (order_id shared by several rows)"] == (
+        orders["order_id"].dropna().duplicated(keep=False).sum()
+    )
+    assert failing["missing customer"] == orders["customer_id"].isna().sum()
+    assert failing["missing customer"] == DemoConfig().bad_rows["orders"]
+    assert failing["missing or unparseable timestamp"] == ordered.isna().sum()
+
 
 def _counts(report: ValidationReport, table: str) -> list[tuple]:
     """Every expectation's verdict and counts (all but the examples), in suite order."""
@@ -123,8 +135,8 @@ def test_classes_give_every_row_by_row_count(demo_report, monkeypatch_module):
     _, classes = demo_report
     chunked = validate(chunk_rows=1_000, row_by_row=True)
     whole = validate(chunk_rows=10_000_000, row_by_row=True)
-    assert chunked.chunks > 4  # every table was read in several pieces
-    for table in ("survey_responses", "customers", "support_tickets", "feedback_followups"):
+    assert chunked.chunks > len(chunked.tables)  # every table was read in several pieces
+    for table in TABLES:
         assert _counts(classes, table) == _counts(whole, table) == _counts(chunked, table)
         assert _rejected_rows(classes, table) == _rejected_rows(whole, table)
         rows = {r.rows for r in (classes, whole, chunked) for r in r.tables if r.name == table}
@@ -172,7 +184,7 @@ def test_missing_column_and_missing_table_give_one_readable_line(tmp_path):
             str(BIN / "cx-metrics"),
             "validate",
             "--vars",
-            "{cx_source_schema: broken, cx_demo_data: false}",
+            "{cx_source_schema: broken, cx_demo_data: false, cx_using_orders: false}",
         ],
         cwd=REPO,
         env={**os.environ, **dbt_env(db)},
