@@ -16,8 +16,6 @@
 {%- endmacro %}
 
 {% macro default__customers_at_period_start(customers, responses) -%}
-    {%- set steps = {'day': ('day', 1), 'week': ('day', 7), 'month': ('month', 1),
-                     'quarter': ('month', 3), 'year': ('month', 12)} -%}
     with bounds as (
         select
             min(started_at) as first_event_at,
@@ -35,13 +33,7 @@
             period_grain,
             period_start,
             cast(period_start as {{ dbt.type_timestamp() }}) as period_start_at,
-            case
-                {%- for grain in var('cx_period_grains', ['week', 'month', 'quarter']) %}
-                {%- set unit, size = steps[grain] %}
-                when period_grain = '{{ grain }}'
-                    then cast({{ dbt.dateadd(unit, size, 'period_start') }} as {{ dbt.type_timestamp() }})
-                {%- endfor %}
-            end as period_end_at
+            {{ cx_metrics.period_end() }} as period_end_at
         from spine
     ),
 

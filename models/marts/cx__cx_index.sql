@@ -2,8 +2,10 @@
     The weighted CX index per period and dimension value (all, segment): each family normalized
     to 0-100 (nps_component = (nps + 100) / 2; CSAT, CES easy share, retention rate and FCR as
     they are) and combined with the weights of cx_index_weights, renormalized over the
-    components present in the row. Without customers (cx_using_customers false) or tickets
-    (cx_using_support_tickets false) the retention or FCR component is null.
+    components present in the row. The retention rate is the subscription one
+    (cx__customer_churn) or, with cx_churn_basis: activity, the activity one (cx__activity_churn).
+    Without customers (cx_using_customers false) or tickets (cx_using_support_tickets false) the
+    retention or FCR component is null.
 -#}
 {%- set dimensions = ['all', 'segment'] -%}
 {%- set families = [
@@ -13,7 +15,17 @@
 ] -%}
 {#- A family whose input is switched off has a null component: the index renormalizes. -#}
 {%- set absent = [] -%}
-{%- if var('cx_using_customers', true) -%}
+{#- cx_churn_basis: retention from subscriptions (customers) or from activity (orders). -#}
+{%- set basis = var('cx_churn_basis', 'subscription') -%}
+{%- if basis not in ('subscription', 'activity') -%}
+    {{ exceptions.raise_compiler_error("cx_churn_basis: '" ~ basis ~ "' is not subscription or activity") }}
+{%- endif -%}
+{%- if basis == 'activity' and not cx_metrics.cx_using('orders') -%}
+    {{ exceptions.raise_compiler_error("cx_churn_basis: activity needs the orders input: set cx_using_orders: true (README, Churn without subscriptions)") }}
+{%- endif -%}
+{%- if basis == 'activity' -%}
+    {%- do families.append(('retention', ref('cx__activity_churn'), 'retention_rate_pct')) -%}
+{%- elif var('cx_using_customers', true) -%}
     {%- do families.append(('retention', ref('cx__customer_churn'), 'retention_rate_pct')) -%}
 {%- else -%}
     {%- do absent.append('retention') -%}

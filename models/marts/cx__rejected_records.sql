@@ -5,6 +5,7 @@
     ('customers', 'customer_id'),
     ('support_tickets', 'ticket_id'),
     ('feedback_followups', 'response_id'),
+    ('orders', 'order_id'),
 ] if cx_metrics.cx_using(source_table) -%}
     {%- do inputs.append((source_table, 'stg_cx__' ~ source_table, key)) -%}
 {%- endfor -%}

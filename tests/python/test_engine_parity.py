@@ -30,6 +30,8 @@ TABLES = [
     "cx__ces",
     "cx__customer_churn",
     "cx__cohort_retention",
+    "cx__activity_churn",
+    "cx__activity_cohorts",
     "cx__service_levels",
     "cx__cx_index",
     "cx__feedback_followups",
@@ -200,6 +202,7 @@ EVENT_TIMES = {
     "customers": ("started_at", "cx_demo__customers.csv"),
     "support_tickets": ("created_at", "cx_demo__support_tickets.csv"),
     "feedback_followups": ("followed_up_at", "cx_demo__feedback_followups.csv"),
+    "orders": ("ordered_at", "cx_demo__orders.csv"),
 }
 
 
