@@ -69,6 +69,14 @@ COLUMNS: dict[str, list[tuple[str, str]]] = {
         ("response_id", "text"),
         ("followed_up_at", "timestamp"),
     ],
+    # The optional fifth input (cx_using_orders), for activity churn: ORDERS below.
+    "orders": [
+        ("order_id", "text"),
+        ("customer_id", "text"),
+        ("ordered_at", "timestamptz"),
+        ("amount", "double"),
+        ("status", "text"),
+    ],
 }
 
 # Each kind's type per engine. Spark's TIMESTAMP is an instant (shown in the session's UTC).
@@ -290,6 +298,25 @@ INPUTS: dict[str, list[Row]] = {
     "support_tickets": _support_tickets(),
     "feedback_followups": _feedback_followups(),
 }
+
+
+# A shop's orders (W = 90 days): k-1 orders Jan 15 and Mar 1 (a repeat within the window),
+# lapsing May 30; k-2 orders Jan 20 and lapses Apr 20 (its cancelled order of Apr 10 is not
+# activity); k-3's first order, Feb 28 23:30 -02:00, is Mar 1 01:30 UTC (new in March), lapsing
+# May 30; k-4 orders Apr 5 and Jun 30 (the horizon). Rejected: an order without a customer and
+# a later copy of o-1.
+ORDERS: list[Row] = [
+    ("o-1", "k-1", "2025-01-15 10:00:00+00", "40.00", "completed"),
+    ("o-2", "k-1", "2025-03-01 10:00:00+00", None, None),
+    ("o-3", "k-2", "2025-01-20 12:00:00+00", "15.50", "shipped"),
+    ("o-4", "k-2", "2025-04-10 12:00:00+00", "15.50", " Cancelled "),
+    ("o-5", "k-3", "2025-02-28 23:30:00-02:00", "99.00", "completed"),
+    ("o-6", "k-4", "2025-04-05 09:00:00+00", "12.00", "completed"),
+    ("o-7", "k-4", "2025-06-30 12:00:00+00", "12.00", "REFUNDED"),
+    ("o-8", "k-4", "2025-06-30 12:00:00+00", "30.00", "completed"),
+    ("o-9", None, "2025-04-02 12:00:00+00", "5.00", "completed"),
+    ("o-1", "k-1", "2025-05-01 10:00:00+00", "40.00", "completed"),
+]
 
 
 def with_value(rows: list[Row], table: str, column: str, value: str | None) -> list[Row]:

@@ -37,6 +37,7 @@ import pytest
 from consumer import (
     INPUTS,
     OFFSET_FORMS,
+    ORDERS,
     build,
     executed_resource_types,
     load_duckdb,
@@ -217,6 +218,45 @@ def test_surveys_only_consumer(surveys_only):
     assert index[2] == pytest.approx(cx_index(present))  # (18.75 + 18.75 + 12) / 0.75 = 66
     rejected = query("select source_table, count(*) from shop.cx__rejected_records group by 1")
     assert rejected == [("survey_responses", REJECTED["survey_responses"])]
+
+
+def test_a_shop_with_orders_gets_activity_churn(tmp_path):
+    """The optional orders input switched on in the user's project, typed (ordered_at a
+    timestamptz), tickets not counted as activity: the months worked out by hand in
+    consumer.ORDERS (W = 90 days, horizon Jun 30 12:00)."""
+    variables = {"cx_using_orders": True, "cx_activity_includes_tickets": False}
+    variables["cx_validation_max_rejected_pct"] = 25  # 2 bad orders of 10, on purpose
+    project, db = make_consumer_project(tmp_path, variables), tmp_path / "analytics.duckdb"
+    load_duckdb(db, {**INPUTS, "orders": ORDERS})
+    code, output = build(project, {"SHOP_DUCKDB_PATH": str(db), **NOT_UTC})
+    assert code == 0, output[-5000:]
+    columns = (
+        "period_start, customers_at_start, new_customers, churned_customers, customers_at_end,"
+        " repeat_customers, is_final"
+    )
+    rows = duckdb_query(db)(
+        f"select {columns} from shop.cx__activity_churn where period_grain = 'month'"
+        " and dimension = 'all' order by period_start"
+    )
+    expected = [  # S, new, churned, E, repeat, final
+        (dt.date(2025, 1, 1), 0, 2, 0, 2, 1, True),  # k-1, k-2 new; k-1 repeats
+        (dt.date(2025, 2, 1), 2, 0, 0, 2, 0, True),  # k-3's Feb 28 -02:00 is March in UTC
+        (dt.date(2025, 3, 1), 2, 1, 0, 3, 0, True),  # Apr 1 + 90 days = Jun 30 <= horizon
+        (dt.date(2025, 4, 1), 3, 1, 1, 3, 1, False),  # k-2 lapses (its cancelled order is not)
+        (dt.date(2025, 5, 1), 3, 0, 2, 1, 0, False),  # k-1 and k-3 lapse on May 30
+        (dt.date(2025, 6, 1), 1, 0, 0, 1, 0, False),  # k-4 has not lapsed by the horizon
+    ]
+    assert rows == expected
+    rates = duckdb_query(db)(
+        "select churn_rate_pct, retention_rate_pct from shop.cx__activity_churn"
+        " where period_grain = 'month' and dimension = 'all' and period_start = date '2025-04-01'"
+    )
+    assert rates[0] == pytest.approx((100 * 1 / 3, 100 * (3 - 1) / 3))
+    rejected = duckdb_query(db)(
+        "select reason, count(*) from shop.cx__rejected_records where source_table = 'orders'"
+        " group by reason order by reason"
+    )
+    assert rejected == [("duplicate key", 1), ("missing customer", 1)]
 
 
 def test_unparseable_timestamps_fail_the_build(tmp_path):
