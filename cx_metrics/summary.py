@@ -110,6 +110,36 @@ def crm_lines(con: duckdb.DuckDBPyConnection, month: str) -> list[str]:
     ]
 
 
+def activity_lines(con: duckdb.DuckDBPyConnection, month: str) -> list[str]:
+    """Churn without subscriptions (orders), when the project has the input: the month's
+    activity churn, and the repeat rate of the latest month that is final."""
+    try:
+        start, churned, returning, churn, final = _all_row(
+            con,
+            "cx__activity_churn",
+            "customers_at_start, churned_customers, returning_customers, churn_rate_pct, is_final",
+            month,
+        )
+    except duckdb.CatalogException:
+        return []
+    settled = con.execute(
+        "select period_start, repeat_purchase_rate_pct, new_customers from cx__activity_churn"
+        " where period_grain = 'month' and dimension = 'all' and is_final"
+        " order by period_start desc limit 1"
+    ).fetchall()
+    lines = [
+        f"  Activity churn  {_fmt(churn)} %   ({churned} of {start} active customers lapsed;"
+        f" {returning} came back; {'final' if final else 'not final: the window is open'})"
+    ]
+    if settled:
+        at, repeat, new = settled[0]
+        lines.append(
+            f"  Repeat rate     {_fmt(repeat)} %   ({new} new customers of {str(at)[:7]},"
+            " the latest final month)"
+        )
+    return lines
+
+
 def input_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     rejected = dict(
         con.execute("select source_table, count(*) from cx__rejected_records group by 1").fetchall()
@@ -144,6 +174,7 @@ def render(path: Path) -> str:
             "",
             f"Customers and service, {month[:7]}:",
             *crm_lines(con, month),
+            *activity_lines(con, month),
         ]
     finally:
         con.close()

@@ -18,7 +18,7 @@ ACCEPTED = {
     "customers": ("int_customers_accepted", "count(*)"),
     "support_tickets": ("int_support_tickets_accepted", "count(*)"),
     "feedback_followups": ("int_feedback_followups_summarized", "coalesce(sum(followups), 0)"),
-    "orders": ("stg_cx__orders", "count(case when rejection_reason is null then 1 end)"),
+    "orders": ("int_orders_accepted", "count(*)"),
 }
 
 # Grouped by day, not row by row: as many rows as segments x statuses x days, at any scale.

@@ -11,12 +11,11 @@
 with orders as (
 
     select customer_id, ordered_at as active_at
-    from {{ ref('stg_cx__orders') }}
-    where rejection_reason is null
-        {%- if inactive %}
-        {#- Staging lower-cases the status; a null status is activity. #}
-        and (status is null or status not in ('{{ inactive | map("lower") | join("', '") }}'))
-        {%- endif %}
+    from {{ ref('int_orders_accepted') }}
+    {%- if inactive %}
+    {#- Staging lower-cases the status; a null status is activity. #}
+    where status is null or status not in ('{{ inactive | map("lower") | join("', '") }}')
+    {%- endif %}
 
 ),
 {%- if tickets %}

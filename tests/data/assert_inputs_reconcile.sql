@@ -9,7 +9,7 @@
     ('customers', 'int_customers_accepted', 'count(*)'),
     ('support_tickets', 'int_support_tickets_accepted', 'count(*)'),
     ('feedback_followups', 'int_feedback_followups_summarized', 'coalesce(sum(followups), 0)'),
-    ('orders', 'stg_cx__orders', 'count(case when rejection_reason is null then 1 end)'),
+    ('orders', 'int_orders_accepted', 'count(*)'),
 ] -%}
 
 with counts as (

@@ -92,6 +92,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "agent_replies",
     ),
     "feedback_followups": ("response_id", "followed_up_at"),
+    "orders": ("order_id", "customer_id", "ordered_at", "amount", "status"),
 }
 
 # --- Values -------------------------------------------------------------------------------------
@@ -637,8 +638,33 @@ def feedback_followups() -> Table:
     )
 
 
+def orders() -> Table:
+    rows = _Builder(
+        "o",
+        "order_id",
+        {
+            "customer_id": "c0001",
+            "ordered_at": "2024-01-01 00:00:00",
+            "amount": "19.90",
+            "status": "completed",
+        },
+    )
+    rows.keys()
+    # Whose order it is: any text, but not none.
+    for value in BLANKS:
+        rows.add("missing customer", customer_id=value)
+    for value in TEXTS:
+        rows.add(ACCEPTED, {"customer_id": clean(value)}, customer_id=value)
+    rows.timestamp("ordered_at", required=True)
+    rows.number("amount", _any_number)
+    rows.dimension("status", None)  # no default: a null status stays null (it is activity)
+    rows.add(ACCEPTED, order_id="dup-1", ordered_at="2024-01-01")
+    rows.add("duplicate key", order_id=" dup-1", ordered_at="2024-01-02")
+    return Table("orders", "order_id", "int_orders_accepted", "order_id", None, rows.cases)
+
+
 def tables() -> list[Table]:
-    return [survey_responses(), customers(), support_tickets(), feedback_followups()]
+    return [survey_responses(), customers(), support_tickets(), feedback_followups(), orders()]
 
 
 # --- Spark, in its own process ----------------------------------------------------------------

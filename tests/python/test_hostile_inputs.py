@@ -46,7 +46,11 @@ VARIABLES = own_inputs(
     cx_validation_max_rejected_pct=100,
     cx_as_of_timestamp="2026-01-01 00:00:00",
     cx_customer_dimensions=[],
+    cx_using_orders=True,
 )
+# Activity churn over orders of years 0001 to 9999 would span a million weeks: the test reads
+# only the rejections and the accepted relations, so the models past the orders are not built.
+PAST_THE_ORDERS = ["int_customer_activity+"]
 HOSTILE_SCRIPT = Path(__file__).with_name("hostile.py")
 Results = dict[str, list[dict]]
 # dbt's lines about a failed node, and the exception that failed it (Spark logs a lot beside).
@@ -73,7 +77,9 @@ def same_text(value: object) -> object:
 def build(engine: str, duckdb_file: Path) -> None:
     target = [] if engine == "duckdb" else ["--target", engine]
     run = run_dbt(
-        ["build", "--exclude-resource-type", "unit_test", *target], duckdb_file, VARIABLES
+        ["build", "--exclude-resource-type", "unit_test", "--exclude", *PAST_THE_ORDERS, *target],
+        duckdb_file,
+        VARIABLES,
     )
     errors = [line for line in run.output.splitlines() if DBT_ERROR.search(line)]
     assert run.returncode == 0, f"dbt build on {engine} failed:\n" + "\n".join(errors[:60])
