@@ -38,12 +38,13 @@ REFRESH_JOB = "cx_refresh"
 NEW_LOADS_JOB = "cx_new_loads_refresh"
 DAILY_SCHEDULE = "cx_daily_refresh"
 NEW_LOADS_MODELS = [
+    "int_survey_responses_rejected",  # the new loads' rejections, before cx__survey_responses
     "cx__survey_responses",
     "cx__nps",
     "cx__csat",
     "cx__ces",
     "cx__feedback_followups",
-    "cx__rejected_records",  # the new rows' rejections: input = accepted + rejected holds
+    "cx__rejected_records",  # gathers them: input = accepted + rejected holds
 ]
 # The views between the survey input and those marts: selected (without their tests, each a
 # scan of all of the input), so that the survey input's blocking validation gates the marts.

@@ -11,7 +11,7 @@ from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
 
 PACKAGE = "cx_metrics"
 # Built after the alert round (when alerts are on): the models over the alert audit, and the
-# rejections, which rescan every input (~half of a 10M new-loads run) and would delay alerts.
+# rejections gathered from every input (the survey rows without a load time are read there).
 AFTER_THE_ROUND = ("cx__followup_alerts", "cx__close_the_loop", "cx__rejected_records")
 RAW_GROUP = "raw"
 

@@ -1,27 +1,31 @@
-{#- Every input row that was not accepted, with its reason and the raw values: nothing is lost. -#}
-{%- set inputs = [] -%}
-{%- for source_table, key in [
-    ('survey_responses', 'response_id'),
-    ('customers', 'customer_id'),
-    ('support_tickets', 'ticket_id'),
-    ('feedback_followups', 'response_id'),
-    ('orders', 'order_id'),
-] if cx_metrics.cx_using(source_table) -%}
-    {%- do inputs.append((source_table, 'stg_cx__' ~ source_table, key)) -%}
-{%- endfor -%}
+{#-
+    Every input row that was not accepted, with its reason and the raw values: nothing is lost.
+    Gathered from the rejections kept by input (the survey input's by load), which a
+    new-loads refresh updates without rescanning every input; only the survey rows without a
+    load time are read here, in every build (no load filter can find the new ones).
+-#}
+{%- set loads = cx_metrics.cx_loads_column('survey_responses') %}
 
 with rejected as (
 
-    {%- for source_table, model, key in inputs %}
-    {{ 'union all' if not loop.first }}
     select
-        '{{ source_table }}' as source_table,
-        {{ key }} as record_id,
+        'survey_responses' as source_table,
+        response_id as record_id,
         rejection_reason as reason,
         raw_record
-    from {{ ref(model) }}
-    where rejection_reason is not null
-    {%- endfor %}
+    from {{ ref('int_survey_responses_rejected') }}
+    union all
+    select
+        'survey_responses' as source_table,
+        response_id as record_id,
+        row_rejection_reason as reason,
+        raw_record
+    from {{ ref('base_cx__survey_responses') }}
+    {#- Without a load column every row's loaded_at is null, and the rows are all above. #}
+    where loaded_at is null{{ ' and 1 = 0' if not loads }}
+    union all
+    select source_table, record_id, reason, raw_record
+    from {{ ref('int_input_rows_rejected') }}
 
 ),
 

@@ -16,6 +16,9 @@
     Either way, changed customer segments, or a load column added to an input already built
     without one, need --full-refresh.
 -#}
+{#- Built after the survey rejections, which read this table's rows as they were before the
+    new loads (int_survey_responses_rejected). -#}
+-- depends_on: {{ ref('int_survey_responses_rejected') }}
 {{ config(
     materialized='table' if target.type == 'spark' else 'incremental',
     unique_key='response_id',

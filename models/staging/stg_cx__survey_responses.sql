@@ -24,6 +24,7 @@ final as (
         responded_at_raw,
         comment,
         ticket_id,
+        loaded_at,
         raw_record,
         row_rejection_reason,
         row_fingerprint,

@@ -30,6 +30,9 @@ LOADS = {  # file: (its _loaded_at, which answers it holds)
     "load-2": ("2025-09-29 01:00:00", "not (responded_at < '2025-06')"),
 }
 NEW_LOAD = "2025-10-01 01:00:00"
+# The survey rejections grow by load too; cx__rejected_records gathers them with the others'.
+REJECTIONS = ["int_survey_responses_rejected", "cx__rejected_records"]
+FULL_BUILD = [*SURVEY_BUILD, "+cx__rejected_records"]
 ARRIVES_LATER = "2025-09-29"
 
 
@@ -119,12 +122,12 @@ def builds(loads, tmp_path_factory) -> tuple[Path, Path]:
     root = tmp_path_factory.mktemp("by_load_builds")
     incremental = root / "incremental" / "cx.duckdb"
     incremental.parent.mkdir()
-    _build(incremental, inputs, SURVEY_BUILD)
+    _build(incremental, inputs, FULL_BUILD)
     (inputs / "survey_responses" / new_load.name).write_bytes(new_load.read_bytes())
-    _build(incremental, inputs, SURVEY_MARTS)
+    _build(incremental, inputs, [*SURVEY_MARTS, *REJECTIONS])
     full = root / "full" / "cx.duckdb"
     full.parent.mkdir()
-    _build(full, inputs, SURVEY_BUILD)
+    _build(full, inputs, FULL_BUILD)
     return full, incremental
 
 
@@ -133,49 +136,53 @@ def test_the_refresh_read_only_the_new_load(builds):
     target = incremental.parent / "target"
     compiled = target / "compiled" / "cx_metrics" / "models" / "marts" / "cx__survey_responses.sql"
     assert "loaded_at > cast('2025-09-29 01:00:00'" in compiled.read_text()
+    rejections = compiled.parents[1] / "intermediate" / "int_survey_responses_rejected.sql"
+    assert "loaded_at > cast('2025-09-29 01:00:00'" in rejections.read_text()
     executed = target / "run" / "cx_metrics" / "models" / "marts"
     for model in SURVEY_MARTS:
         assert "delete from" in (executed / f"{model}.sql").read_text(), model
 
 
-@pytest.mark.parametrize("table", SURVEY_MARTS)
+@pytest.mark.parametrize("table", [*SURVEY_MARTS, "cx__rejected_records"])
 def test_refresh_by_load_equals_a_full_rebuild(builds, table):
     full, incremental = builds
     assert _differences(full, incremental, table) == 0
 
 
-def _built(db: Path, response_id: str) -> tuple | None:
-    rows = query(
+def test_survey_rejections_by_load_equal_a_full_rebuild(builds):
+    """Row for row; only the number of a displaced row among its load's duplicates of its key
+    (part of rejection_key) follows the order rows were rejected in."""
+    full, incremental = builds
+    columns = "response_id, rejection_reason, loaded_at, raw_record"
+    assert _differences(full, incremental, "int_survey_responses_rejected", columns) == 0
+
+
+def _reasons(db: Path, response_id: str) -> list[tuple]:
+    """(reason, responded_at as it arrived) of each rejected survey row with the key."""
+    return query(
         db,
-        "select cast(score as integer), strftime(responded_at, '%Y-%m-%d %H:%M:%S'),"
-        " cast(loaded_at as varchar) from cx__survey_responses where response_id = ?",
+        "select reason, json_extract_string(raw_record, '$.responded_at')"
+        " from cx__rejected_records"
+        " where source_table = 'survey_responses' and record_id = ? order by all",
         [response_id],
     )
-    return rows[0] if rows else None
 
 
-def test_late_rows_of_any_age_follow_the_contract(builds, loads):
+def test_the_new_loads_rejections_follow_the_contract(builds, loads):
+    """Worked out from the cases: a later copy is a duplicate; an earlier copy of a built key
+    turns the built row into the duplicate; the bad score and the row without a load time
+    are rejected for what they are; of two copies at the same time, one is a duplicate."""
     _, incremental = builds
     _, _, originals = loads
-    first = "2025-06-01 01:00:00"
-    early_id, early_score, early_at = originals["early key again"]
-    assert _built(incremental, early_id) == (int(early_score), early_at, first)
-    old_id = originals["old key earlier"][0]
-    assert _built(incremental, old_id) == (10, "2025-01-15 09:00:00", NEW_LOAD)
-    same_id, same_score, same_at = originals["same time, later load"]
-    assert _built(incremental, same_id)[:2] == (int(same_score), same_at)
-    assert _built(incremental, "LATE-3")[1:] == ("2025-05-15 10:00:00", NEW_LOAD)
-    assert _built(incremental, "LATE-4")[1] == "2025-07-01 10:00:00"
-    assert _built(incremental, "LATE-5") is None  # score 'eleven' is rejected
-    assert _built(incremental, "LATE-6") is None  # no load time: rejected
-
-
-def test_a_refresh_with_no_new_load_changes_nothing(builds, loads):
-    full, incremental = builds
-    inputs, _, _ = loads
-    _build(incremental, inputs, SURVEY_MARTS)
-    for table in SURVEY_MARTS:
-        assert _differences(full, incremental, table) == 0, table
+    early_id = originals["early key again"][0]
+    assert _reasons(incremental, early_id) == [("duplicate key", "2025-09-30 08:00:00")]
+    old_id, _, old_at = originals["old key earlier"]
+    assert _reasons(incremental, old_id) == [("duplicate key", old_at)]  # the built row
+    same_id, _, same_at = originals["same time, later load"]
+    assert _reasons(incremental, same_id) == [("duplicate key", same_at)]
+    assert _reasons(incremental, "LATE-4") == [("duplicate key", "2025-07-01 10:00:00")]
+    assert [r for r, _ in _reasons(incremental, "LATE-5")] == ["unparseable score"]
+    assert [r for r, _ in _reasons(incremental, "LATE-6")] == ["missing load time"]
 
 
 def test_validation_of_new_loads_reads_only_them(builds, loads, tmp_path):
