@@ -14,6 +14,7 @@ import duckdb
 import pytest
 from conftest import parquet_demo_inputs, query, run_dbt
 from test_incremental import (
+    REJECTIONS,
     SURVEY_BUILD,
     SURVEY_MARTS,
     _build,
@@ -31,7 +32,6 @@ LOADS = {  # file: (its _loaded_at, which answers it holds)
 }
 NEW_LOAD = "2025-10-01 01:00:00"
 # The survey rejections grow by load too; cx__rejected_records gathers them with the others'.
-REJECTIONS = ["int_survey_responses_rejected", "cx__rejected_records"]
 FULL_BUILD = [*SURVEY_BUILD, "+cx__rejected_records"]
 ARRIVES_LATER = "2025-09-29"
 
