@@ -14,6 +14,7 @@
 -#}
 {#- Read only by an incremental build (below). -#}
 -- depends_on: {{ ref('base_cx__survey_responses') }}
+-- depends_on: {{ ref('int_survey_responses_classified') }}
 {{ config(
     materialized='table' if target.type == 'spark' else 'incremental',
     incremental_strategy='append',
@@ -48,11 +49,21 @@ numbered as (
 {%- else %}
 {%- set survey_responses = cx_metrics._cx_survey_responses_relation() %}
 
+{#- The new rows, ranked with the built row of their key: run once at compile time to find the
+    displaced built rows, whose load times then filter the input (a join would scan it all). #}
+{#- Twice: for the query, over the view int_survey_responses_classified (an ephemeral model
+    cannot be queried alone), and for the model, over base_, which has the raw values. #}
+{%- set rendered = [] %}
+{%- for new_rows_from, raw_record in [
+    (ref('int_survey_responses_classified'), 'cast(null as ' ~ dbt.type_string() ~ ')'),
+    (ref('base_cx__survey_responses'), 'raw_record'),
+] %}
+{%- set ranked_ctes %}
 {#- Read three times: materialized, so that the input is scanned once. #}
 new_rows as {{ cx_metrics.materialized_cte() }} (
 
-    select response_id, responded_at, loaded_at, raw_record, row_rejection_reason, row_fingerprint
-    from {{ ref('base_cx__survey_responses') }}
+    select response_id, responded_at, loaded_at, {{ raw_record }} as raw_record, row_rejection_reason, row_fingerprint
+    from {{ new_rows_from }}
     where loaded_at > cast('{{ built_through }}' as {{ dbt.type_timestamp() }})
 
 ),
@@ -85,7 +96,17 @@ displaced as (
     select response_id, responded_at, loaded_at from ranked
     where is_built = 1 and rejection_reason is not null
 
-),
+)
+{%- endset %}
+{%- do rendered.append(ranked_ctes) %}
+{%- endfor %}
+{%- set displaced_keys = [] %}
+{%- if execute %}
+{%- set found = run_query('with ' ~ rendered[0] ~ ' select response_id, cast(loaded_at as ' ~ dbt.type_string() ~ ') from displaced') %}
+{%- for row in found.rows %}{% do displaced_keys.append((row[0], row[1])) %}{% endfor %}
+{%- endif %}
+
+{{ rendered[1] }},
 
 displaced_rows as (
 
@@ -102,6 +123,14 @@ displaced_rows as (
         and base.loaded_at = displaced.loaded_at
         and base.responded_at = displaced.responded_at
     where base.row_rejection_reason is null
+    {%- if displaced_keys %}
+        and base.loaded_at in (
+            {%- for load in displaced_keys | map(attribute=1) | unique %}
+            {{ ', ' if not loop.first }}cast('{{ load }}' as {{ dbt.type_timestamp() }})
+            {%- endfor %})
+    {%- else %}
+        and 1 = 0
+    {%- endif %}
 
 ),
 

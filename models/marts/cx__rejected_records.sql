@@ -5,6 +5,14 @@
     load time are read here, in every build (no load filter can find the new ones).
 -#}
 {%- set loads = cx_metrics.cx_loads_column('survey_responses') %}
+{#- Whether any survey row lacks a load time, asked of the load column alone: staging's parse of
+    every column, which names their defects, would scan the whole input in every build. #}
+{%- set without_load_time = [] %}
+{%- if loads and execute %}
+{%- set counted = run_query('select count(*) from ' ~ cx_metrics.cx_source('survey_responses') ~ ' where '
+    ~ cx_metrics.parse_timestamp(loads['name'], loads['kind']) ~ ' is null') %}
+{%- do without_load_time.append(counted.columns[0].values()[0] > 0) %}
+{%- endif %}
 
 with rejected as (
 
@@ -22,7 +30,7 @@ with rejected as (
         raw_record
     from {{ ref('base_cx__survey_responses') }}
     {#- Without a load column every row's loaded_at is null, and the rows are all above. #}
-    where loaded_at is null{{ ' and 1 = 0' if not loads }}
+    where loaded_at is null{{ ' and 1 = 0' if not (without_load_time | first) }}
     union all
     select source_table, record_id, reason, raw_record
     from {{ ref('int_input_rows_rejected') }}
