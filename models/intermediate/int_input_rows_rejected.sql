@@ -4,6 +4,7 @@
     new-loads refresh changes only the survey input, and leaves these as built, as it leaves
     the accepted rows (int_*_accepted) of these inputs.
 -#}
+{{ config(materialized='table') }}
 {%- set inputs = [] -%}
 {%- for source_table, key in [
     ('customers', 'customer_id'),
@@ -36,28 +37,6 @@ with rejected as (
 
 ),
 
-numbered as (
-
-    select
-        *,
-        row_number() over (
-            partition by source_table, record_id, reason order by raw_record
-        ) as occurrence
-    from rejected
-
-),
-
-final as (
-
-    select
-        source_table || ':' || coalesce(record_id, '') || ':' || reason || ':'
-            || cast(occurrence as {{ dbt.type_string() }}) as rejection_id,
-        source_table,
-        record_id,
-        reason,
-        raw_record
-    from numbered
-
-)
+{{ cx_metrics.rejection_ids('rejected') }}
 
 select * from final

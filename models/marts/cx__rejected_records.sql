@@ -4,6 +4,7 @@
     new-loads refresh updates without rescanning every input; only the survey rows without a
     load time are read here, in every build (no load filter can find the new ones).
 -#}
+-- depends_on: {{ ref('base_cx__survey_responses') }}
 {%- set loads = cx_metrics.cx_loads_column('survey_responses') %}
 {#- Whether any survey row lacks a load time, asked of the load column alone: staging's parse of
     every column, which names their defects, would scan the whole input in every build. #}
@@ -22,6 +23,9 @@ with rejected as (
         rejection_reason as reason,
         raw_record
     from {{ ref('int_survey_responses_rejected') }}
+    {#- Without a load column every row's loaded_at is null, and the rows are all above. Left
+        out of the SQL when the load column has no nulls (the depends_on above keeps the ref). #}
+    {%- if without_load_time | first %}
     union all
     select
         'survey_responses' as source_table,
@@ -29,38 +33,14 @@ with rejected as (
         row_rejection_reason as reason,
         raw_record
     from {{ ref('base_cx__survey_responses') }}
-    {#- Without a load column every row's loaded_at is null, and the rows are all above. #}
-    where loaded_at is null{{ ' and 1 = 0' if not (without_load_time | first) }}
+    where loaded_at is null
+    {%- endif %}
     union all
     select source_table, record_id, reason, raw_record
     from {{ ref('int_input_rows_rejected') }}
 
 ),
 
-numbered as (
-
-    {#- Rows may repeat exactly (same table, key, reason, values): number them to keep each. -#}
-    select
-        *,
-        row_number() over (
-            partition by source_table, record_id, reason
-            order by raw_record
-        ) as occurrence
-    from rejected
-
-),
-
-final as (
-
-    select
-        source_table || ':' || coalesce(record_id, '') || ':' || reason || ':'
-            || cast(occurrence as {{ dbt.type_string() }}) as rejection_id,
-        source_table,
-        record_id,
-        reason,
-        raw_record
-    from numbered
-
-)
+{{ cx_metrics.rejection_ids('rejected') }}
 
 select * from final
