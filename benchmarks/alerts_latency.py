@@ -29,6 +29,7 @@ from run import BIN, PROJECT, REPO, SizeResult, dbt, dbt_vars, environment, meas
 from run import prepare_inputs as prepare_history
 
 from cx_metrics.orchestration.sensors import sensor_interval
+from cx_metrics.project import ensure_packages
 
 # The fresh answers: (survey_type, score); negative = NPS 0-6, CSAT 1-3, CES 1-4 (defaults).
 FRESH = [("nps", 2), ("nps", 5), ("nps", 6), ("nps", 7), ("nps", 9), ("csat", 2), ("csat", 5)]
@@ -55,6 +56,7 @@ def build_live(work: Path, inputs: Path, variables: dict) -> float:
     for leftover in work.glob("alerts_live.duckdb*"):
         leftover.unlink()
     env = environment(db)
+    ensure_packages(PROJECT, str(PROJECT))  # a fresh checkout has not run `dbt deps` yet
     vars_json = json.dumps(variables)
     seed = measure(dbt("seed", "--vars", vars_json), work / "alerts_seed.log", env)
     run = measure(
