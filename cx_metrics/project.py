@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from dbt.cli.main import dbtRunner, dbtRunnerResult
+from dbt.contracts.graph.manifest import Manifest
 
 REPO = Path(__file__).resolve().parents[1]
 DEMO_PROJECT = REPO / "integration_tests"
@@ -85,13 +86,14 @@ def ensure_packages(project: Path, profiles: str) -> None:
         )
 
 
-def run_dbt(args: list[str]) -> dbtRunnerResult:
-    """Invoke dbt in process on the project (args may name --project-dir/--profiles-dir)."""
+def run_dbt(args: list[str], manifest: Manifest | None = None) -> dbtRunnerResult:
+    """Invoke dbt in process on the project (args may name --project-dir/--profiles-dir);
+    with manifest, a manifest this process parsed already (dbt then skips its parse)."""
     duckdb_path()
     options = project_options(args)
     ensure_packages(Path(options[1]), options[3])
     rest = [a for i, a in enumerate(args) if not _is_project_option(args, i)]
-    return dbtRunner().invoke([*rest, *options])
+    return dbtRunner(manifest=manifest).invoke([*rest, *options])
 
 
 def close_duckdb_in_process() -> None:

@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from dbt.contracts.graph.manifest import Manifest
+
 from cx_metrics.project import run_dbt
 
 SETTINGS_ANALYSIS = "cx_validation_settings"
@@ -49,11 +51,21 @@ class ValidationSettings:
     loads_column: str | None = None
     built_survey_responses: str | None = None
     dbt_args: list[str] = field(default_factory=list)
+    manifest: Manifest | None = field(default=None, repr=False)
 
 
-def _compile(selection: list[str], dbt_args: list[str]) -> dict:
+def _parse(dbt_args: list[str]) -> Manifest | None:
+    """The project parsed once for one validation: both compiles use it (a parse is most of a
+    compile's time; env_var(), which --new-loads sets between them, is read at compile). Not
+    kept past it: a compile marks the manifest's nodes compiled."""
+    parsed = run_dbt(["parse", "--log-level", "none", "--no-write-json", *dbt_args])
+    return parsed.result if isinstance(parsed.result, Manifest) else None  # compile says why
+
+
+def _compile(selection: list[str], dbt_args: list[str], manifest: Manifest | None) -> dict:
     # Errors come back in the results; the log level keeps dbt from echoing compiled nodes.
-    result = run_dbt(["compile", "--log-level", "none", "--select", *selection, *dbt_args])
+    args = ["compile", "--log-level", "none", "--no-write-json", "--select", *selection]
+    result = run_dbt([*args, *dbt_args], manifest=manifest)
     if result.result is None:
         raise SystemExit(f"cx-metrics validate: dbt could not compile: {result.exception}")
     return {r.node.name: r for r in result.result.results}
@@ -61,7 +73,8 @@ def _compile(selection: list[str], dbt_args: list[str]) -> dict:
 
 def load_settings(dbt_args: list[str]) -> ValidationSettings:
     """The inputs, vars and thresholds of this target; raise SystemExit if dbt fails."""
-    compiled = _compile([SETTINGS_ANALYSIS], dbt_args)
+    manifest = _parse(dbt_args)
+    compiled = _compile([SETTINGS_ANALYSIS], dbt_args, manifest)
     raw = json.loads(compiled[SETTINGS_ANALYSIS].node.compiled_code)
     return ValidationSettings(
         target_type=raw["target_type"],
@@ -76,6 +89,7 @@ def load_settings(dbt_args: list[str]) -> ValidationSettings:
         loads_column=raw.get("loads_column"),
         built_survey_responses=raw.get("built_survey_responses"),
         dbt_args=dbt_args,
+        manifest=manifest,
     )
 
 
@@ -102,7 +116,7 @@ def compile_staging(settings: ValidationSettings) -> None:
     sound = [t for t in settings.tables.values() if t.problem is None]
     if not sound:
         return
-    compiled = _compile([t.staging_model for t in sound], settings.dbt_args)
+    compiled = _compile([t.staging_model for t in sound], settings.dbt_args, settings.manifest)
     for table in sound:
         node = compiled.get(table.staging_model)
         if node is not None and str(node.status) == "success":
