@@ -5,7 +5,8 @@ Metabase's and Cube's drivers) cannot read. After a refresh passed, every ``cx__
 (views become tables) is copied into a second file written in an older storage format
 ($CX_SERVING_STORAGE_VERSION, default v1.4.0, which DuckDB 1.4 and newer read), and,
 optionally, into Parquet files (one folder per refresh, a ``latest`` pointer written last).
-Both become current only after the live file was swapped in, each with one rename.
+Both are written from the live file once it was swapped in (readers see the new live file
+without waiting for them), and each becomes current with one rename.
 
 Settings (environment):
 - CX_SERVING_PATH: the serving file (default ``<live name>_serving.duckdb`` beside the live
@@ -67,12 +68,12 @@ class ServingSettings:
             written["parquet"] = str(self.parquet_dir / LATEST)
         return written
 
-    def stage(self, build: Path) -> Staged:
-        """Write the serving file and the Parquet folder from the tested build file, under
-        names no reader looks at."""
+    def stage(self, published: Path) -> Staged:
+        """Write the serving file and the Parquet folder from the published file (opened
+        read-only, beside its readers), under names no reader looks at."""
         staged_file = sibling(self.path, ".tmp") if self.path else None
         run = None
-        con = duckdb.connect(str(build))
+        con = duckdb.connect(str(published), read_only=True)
         try:
             relations = con.execute(RELATIONS_SQL).fetchall()
             if staged_file:
@@ -95,13 +96,17 @@ class ServingSettings:
             if run:
                 self._point_latest(run)
 
-        return Staged(commit=commit, discard=lambda: _discard(staged_file, run))
+        return Staged(commit=commit)
 
     def _stage_file(self, con: duckdb.DuckDBPyConnection, relations: list, staged: Path) -> None:
         remove(staged, wal_of(staged))
         staged.parent.mkdir(parents=True, exist_ok=True)
         source = con.execute("select current_database()").fetchone()[0]
-        con.execute(f"attach '{staged}' as cx_serving (storage_version '{self.storage_version}')")
+        # read_write: a read-only connection would attach it read-only too
+        con.execute(
+            f"attach '{staged}' as cx_serving"
+            f" (storage_version '{self.storage_version}', read_write)"
+        )
         try:
             for schema in sorted({s for s, _ in relations}):
                 con.execute(f'create schema if not exists cx_serving."{schema}"')
