@@ -14,6 +14,7 @@ from dagster import (
     AssetChecksDefinition,
     AssetCheckSeverity,
     AssetCheckSpec,
+    AssetExecutionContext,
     AssetKey,
     AssetSpec,
     PipesSubprocessClient,
@@ -162,7 +163,12 @@ def _selected(context: AssetCheckExecutionContext, inputs: Sequence[AssetSpec], 
 def validation_scope(context: AssetCheckExecutionContext, chosen: Sequence[AssetKey]) -> list[str]:
     """--only per input checked; --new-loads for a new-loads run (its tag)."""
     only = [f"--only={k.path[-1]}" for k in chosen]
-    return only + (["--new-loads"] if context.run.tags.get(NEW_LOADS_TAG) == "true" else [])
+    return only + (["--new-loads"] if is_new_loads_run(context) else [])
+
+
+def is_new_loads_run(context: AssetExecutionContext | AssetCheckExecutionContext) -> bool:
+    """A run the cx_new_loads sensor started (its tag)."""
+    return context.run.tags.get(NEW_LOADS_TAG) == "true"
 
 
 def _checks_op(

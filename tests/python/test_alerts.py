@@ -391,3 +391,11 @@ def test_a_new_load_that_fails_validation_stops_the_run_before_the_marts(loop):
         )
     finally:
         bad.unlink()
+
+
+def test_a_new_loads_run_leaves_the_unit_tests_to_the_daily_refresh(loop):
+    _, (_, runs), _ = loop["ticks"]
+    logs = [e.user_message for e in loop["instance"].all_logs(runs[0].run_id)]
+    builds = [m for m in logs if m.startswith("Running dbt command") and " build " in m]
+    assert len(builds) == 2  # the survey marts, then the models after the alert round
+    assert all(" build --exclude-resource-type unit_test " in m for m in builds)
