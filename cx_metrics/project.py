@@ -86,6 +86,20 @@ def ensure_packages(project: Path, profiles: str) -> None:
         )
 
 
+def target_root(project_dir: Path) -> Path:
+    """dbt's artifact folder as dagster-dbt resolves it: $DBT_TARGET_PATH, else target/."""
+    return project_dir / os.environ.get("DBT_TARGET_PATH", "target")
+
+
+def reuse_parse(project_dir: Path, folder: Path) -> None:
+    """The project's last parse (target/partial_parse.msgpack) copied into the target folder
+    of a command of its own: dbt then re-parses only what changed, not every file (dbt checks
+    the vars, profile and files, and parses in full when they differ)."""
+    saved = target_root(project_dir) / "partial_parse.msgpack"
+    if saved.is_file():
+        shutil.copyfile(saved, folder / saved.name)
+
+
 def run_dbt(args: list[str], manifest: Manifest | None = None) -> dbtRunnerResult:
     """Invoke dbt in process on the project (args may name --project-dir/--profiles-dir);
     with manifest, a manifest this process parsed already (dbt then skips its parse)."""

@@ -22,10 +22,9 @@ from dagster import (
 )
 from dagster_dbt import DbtCliResource
 
-from cx_metrics.orchestration.project import target_root
 from cx_metrics.orchestration.publishing import DuckdbPublisher
 from cx_metrics.orchestration.settings import input_max_age_hours
-from cx_metrics.project import DbtSettings
+from cx_metrics.project import DbtSettings, target_root
 
 # The check cx-metrics validate --dagster-pipes reports (expectations/pipes.py); not imported
 # from there, which would load Great Expectations into every code location that loads this.

@@ -9,22 +9,16 @@ run's target and vars, so no activated virtual environment is needed.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from pathlib import Path
 
 from dagster_dbt import DbtProject
 
-from cx_metrics.project import DbtSettings, run_dbt
+from cx_metrics.project import DbtSettings, run_dbt, target_root
 
 KEEP_BUILD_FOLDERS = 5
 # Which profiles, target and vars the manifest beside it was parsed with.
 PARSE_STAMP = "cx_dagster_parse.json"
-
-
-def target_root(project_dir: Path) -> Path:
-    """dbt's artifact folder as dagster-dbt resolves it: $DBT_TARGET_PATH, else target/."""
-    return project_dir / os.environ.get("DBT_TARGET_PATH", "target")
 
 
 def cx_dbt_project(settings: DbtSettings) -> DbtProject:
