@@ -154,6 +154,10 @@ def measure_latency(work: Path, inputs: Path, new_day: Path, variables: dict) ->
     env = daemon_env(work, inputs, variables, http.server_port)
     home = Path(env["DAGSTER_HOME"])
     log = (work / "alerts_daemon.log").open("w")
+    # The instance's SQLite storage created first: the daemon and its code server, each
+    # creating it at once on a fresh DAGSTER_HOME, can leave two alembic heads (seen once).
+    create = "from dagster import DagsterInstance; DagsterInstance.get()"
+    subprocess.run([str(BIN / "python"), "-c", create], env=env, check=True)
     command = [str(BIN / "dagster-daemon"), "run", "-m", "cx_metrics.orchestration.definitions"]
     daemon = subprocess.Popen(
         command, env=env, cwd=REPO, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
