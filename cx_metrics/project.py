@@ -12,6 +12,7 @@ import json
 import os
 import shutil
 import sys
+import tempfile
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -91,13 +92,16 @@ def target_root(project_dir: Path) -> Path:
     return project_dir / os.environ.get("DBT_TARGET_PATH", "target")
 
 
-def reuse_parse(project_dir: Path, folder: Path) -> None:
-    """The project's last parse (target/partial_parse.msgpack) copied into the target folder
-    of a command of its own: dbt then re-parses only what changed, not every file (dbt checks
-    the vars, profile and files, and parses in full when they differ)."""
+def own_target_folder(project_dir: Path, prefix: str) -> Path:
+    """A new target folder for one command (a refresh writing target/ at the same time is not
+    disturbed), holding the project's last parse (partial_parse.msgpack): without it dbt
+    parses every file, with it only what changed (it checks the vars, profile and files, and
+    parses in full when they differ)."""
+    folder = Path(tempfile.mkdtemp(prefix=prefix))
     saved = target_root(project_dir) / "partial_parse.msgpack"
     if saved.is_file():
         shutil.copyfile(saved, folder / saved.name)
+    return folder
 
 
 def run_dbt(args: list[str], manifest: Manifest | None = None) -> dbtRunnerResult:

@@ -16,7 +16,6 @@ import fcntl
 import os
 import shutil
 from collections.abc import Callable
-from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
@@ -84,14 +83,6 @@ def checkpoint(path: Path) -> None:
         con.close()
 
 
-@dataclass(frozen=True)
-class Staged:
-    """Files derived from a published build, written under names no reader opens: commit()
-    makes them current."""
-
-    commit: Callable[[], None]
-
-
 class BlueGreen:
     """One refresh of the DuckDB file at live: ``with BlueGreen(live) as bg:`` holds the lock
     and a fresh copy at ``bg.build``; ``bg.publish()`` swaps it in; leaving the block without
@@ -148,10 +139,10 @@ class BlueGreen:
         """Remove what an unpublished (failed or killed) refresh left beside the live file."""
         remove(self.build, wal_of(self.build))
 
-    def publish(self, stage: Callable[[Path], Staged] | None = None) -> None:
-        """Swap the tested copy in. stage(live), when given, then writes the derived files (the
-        serving copy) from the published file, read-only, and makes them current: the live
-        file does not wait for them (the serving copy of 10M answers takes about 10 s)."""
+    def publish(self, derive: Callable[[Path], None] | None = None) -> None:
+        """Swap the tested copy in. derive(live), when given, then writes the derived files
+        (the serving copy) from the published file: the live file does not wait for them (the
+        serving copy of 10M answers takes about 10 s)."""
         if not self.build.exists():
             raise PublishError(f"nothing to publish: {self.build} does not exist")
         checkpoint(self.build)
@@ -161,10 +152,10 @@ class BlueGreen:
         os.replace(self.build, self.live)
         fsync_dir(self.live.parent)
         self.published = True
-        if stage is None:
+        if derive is None:
             return
         try:
-            stage(self.live).commit()
+            derive(self.live)
         except Exception as error:
             raise PublishError(
                 f"{self.live} was published, but its serving files were not written ({error});"

@@ -85,7 +85,7 @@ def refresh(settings: DbtSettings, docs: bool = False) -> int:
         for name, command in steps(settings, docs):
             run_step(name, command, env, (blue_green.lock_fd,))
         serving = ServingSettings.from_env(live)
-        blue_green.publish(serving.stage)
+        blue_green.publish(serving.write_from)
     for what, where in {"published": str(live), **serving.describe()}.items():
         print(f"cx-metrics refresh: {what.replace('_', ' ')} {where}")
     return 0

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import duckdb
 
-from cx_metrics.publish import Staged, fsync_dir, fsync_file, remove, sibling, wal_of
+from cx_metrics.publish import fsync_dir, fsync_file, remove, sibling, wal_of
 
 DEFAULT_STORAGE_VERSION = "v1.4.0"
 LATEST = "latest"
@@ -68,9 +68,10 @@ class ServingSettings:
             written["parquet"] = str(self.parquet_dir / LATEST)
         return written
 
-    def stage(self, published: Path) -> Staged:
+    def write_from(self, published: Path) -> None:
         """Write the serving file and the Parquet folder from the published file (opened
-        read-only, beside its readers), under names no reader looks at."""
+        read-only, beside its readers) under names no reader looks at, then make each current
+        with one rename."""
         staged_file = sibling(self.path, ".tmp") if self.path else None
         run = None
         con = duckdb.connect(str(published), read_only=True)
@@ -86,17 +87,13 @@ class ServingSettings:
             raise
         finally:
             con.close()
-
-        def commit() -> None:
-            if staged_file and self.path:
-                if self.path.exists():
-                    shutil.copymode(self.path, staged_file)  # readers keep their permissions
-                os.replace(staged_file, self.path)
-                fsync_dir(self.path.parent)
-            if run:
-                self._point_latest(run)
-
-        return Staged(commit=commit)
+        if staged_file and self.path:
+            if self.path.exists():
+                shutil.copymode(self.path, staged_file)  # readers keep their permissions
+            os.replace(staged_file, self.path)
+            fsync_dir(self.path.parent)
+        if run:
+            self._point_latest(run)
 
     def _stage_file(self, con: duckdb.DuckDBPyConnection, relations: list, staged: Path) -> None:
         remove(staged, wal_of(staged))

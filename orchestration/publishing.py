@@ -95,7 +95,7 @@ class DuckdbPublisher(ConfigurableResource):
             return {"published": "in place: dbt replaced each relation on the target"}
         live = self._blue_green.live
         serving = ServingSettings.from_env(live)
-        self._blue_green.publish(serving.stage)
+        self._blue_green.publish(serving.write_from)
         return {"published": str(live), **serving.describe()}
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import contextlib
 import io
-import tempfile
 from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
@@ -21,7 +20,7 @@ import duckdb
 import pandas as pd
 
 from cx_metrics.profile import duckdb_file, target_credentials
-from cx_metrics.project import DbtSettings, run_dbt
+from cx_metrics.project import DbtSettings, own_target_folder, run_dbt
 
 
 class TableError(Exception):
@@ -56,10 +55,10 @@ class MetricTables:
 
 
 def _manifest(settings: DbtSettings) -> Any:
-    """The parsed manifest (dbt parse needs no database connection); its own target folder,
-    so that a refresh writing target/ at the same time is not disturbed."""
-    folder = tempfile.mkdtemp(prefix="cx_dashboard_parse_")
-    args = ["parse", "--quiet", "--target-path", folder, *settings.options()]
+    """The parsed manifest (dbt parse needs no database connection), in a target folder of
+    its own."""
+    folder = own_target_folder(settings.project_dir, "cx_dashboard_parse_")
+    args = ["parse", "--quiet", "--target-path", str(folder), *settings.options()]
     result = run_dbt([*args, *settings.project_options()])
     if not result.success or result.result is None:
         raise TableError(f"dbt parse of {settings.project_dir} failed: {result.exception}")
