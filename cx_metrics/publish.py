@@ -94,6 +94,7 @@ class BlueGreen:
         self.lock_path = sibling(self.live, ".lock")
         self.lock_fd: int | None = None
         self.published = False
+        self.published_before = False  # by publish_and_continue, earlier in this refresh
 
     def __enter__(self) -> BlueGreen:
         self.acquire()
@@ -101,9 +102,7 @@ class BlueGreen:
             refuse_wal(self.live)
             self.sweep()
             if self.live.exists():
-                # A copy, not a fresh file: incremental models go on from the live tables.
-                shutil.copyfile(self.live, self.build)
-                shutil.copymode(self.live, self.build)  # readers keep their permissions
+                self._copy_live()  # a copy, not a fresh file: incremental models go on from it
         except BaseException:
             self.release()
             raise
@@ -135,6 +134,10 @@ class BlueGreen:
             os.close(self.lock_fd)  # closing the descriptor releases the flock
             self.lock_fd = None
 
+    def _copy_live(self) -> None:
+        shutil.copyfile(self.live, self.build)
+        shutil.copymode(self.live, self.build)  # readers keep their permissions
+
     def sweep(self) -> None:
         """Remove what an unpublished (failed or killed) refresh left beside the live file."""
         remove(self.build, wal_of(self.build))
@@ -161,3 +164,12 @@ class BlueGreen:
                 f"{self.live} was published, but its serving files were not written ({error});"
                 " they still hold the previous refresh, and the next refresh writes them again"
             ) from error
+
+    def publish_and_continue(self) -> None:
+        """Swap the tested copy in, then copy it back to build for the refresh's later steps
+        (the lock stays held): what is built and tested so far is published without waiting
+        for them; publish() later swaps in the rest."""
+        self.publish()
+        self._copy_live()
+        self.published = False
+        self.published_before = True

@@ -1,5 +1,5 @@
 """The alert round as an asset of both refresh jobs: after the close-the-loop queue is built and
-before publish, so it reads the run's copy and the metrics and alerts move together."""
+before publish/metrics, so it reads the run's copy and the metrics and alerts move together."""
 
 import subprocess
 import sys

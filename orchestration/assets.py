@@ -66,7 +66,7 @@ def after_alerts_assets(
     manifest: Mapping[str, Any], project: DbtProject, settings: DbtSettings, translator
 ) -> AssetsDefinition:
     """The models built after the round (AFTER_THE_ROUND), in a dbt command of their own: the
-    audit's, and the rejections with the reconcile test (its other parents are built by then)."""
+    alert audit's, on the copy the run goes on with once publish/metrics published the rest."""
 
     @dbt_assets(
         manifest=manifest,

@@ -28,7 +28,12 @@ from cx_metrics.orchestration.assets import (
 from cx_metrics.orchestration.checks import input_checks, survey_check
 from cx_metrics.orchestration.dashboard import dashboard_asset
 from cx_metrics.orchestration.project import cx_dbt_project
-from cx_metrics.orchestration.publishing import DuckdbPublisher, publish_asset
+from cx_metrics.orchestration.publishing import (
+    METRICS_PUBLISH_KEY,
+    DuckdbPublisher,
+    metrics_publish_asset,
+    publish_asset,
+)
 from cx_metrics.orchestration.sensors import new_loads_sensor
 from cx_metrics.orchestration.settings import refresh_cron, refresh_timezone
 from cx_metrics.orchestration.translator import CxDbtTranslator
@@ -101,14 +106,16 @@ def new_loads_selection(
 
 def _definitions(project: DbtProject, settings: DbtSettings) -> Definitions:
     manifest = json.loads(project.manifest_path.read_text())
-    translator = CxDbtTranslator(after_alerts=ALERTS_KEY if alerts_enabled() else None)
+    translator = CxDbtTranslator(after_alerts=METRICS_PUBLISH_KEY if alerts_enabled() else None)
     raw_inputs = raw_input_specs(manifest, translator)
     seeds, models = dbt_build_assets(manifest, project, settings, translator)
     checks = input_checks(raw_inputs, list(seeds.keys), settings)
     alerts = []
     if alerts_enabled():
+        # The metrics are published after the round, the audit's models on a new copy after.
         alerts = [
             alerts_asset(settings),
+            metrics_publish_asset([*models.keys, ALERTS_KEY]),
             after_alerts_assets(manifest, project, settings, translator),
         ]
     published = publish_asset([*models.keys, *(k for a in alerts for k in a.keys)])

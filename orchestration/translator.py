@@ -10,9 +10,9 @@ from dagster import AssetKey
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
 
 PACKAGE = "cx_metrics"
-# Built after the alert round (when alerts are on): the models over the alert audit, and the
-# rejections gathered from every input (the survey rows without a load time are read there).
-AFTER_THE_ROUND = ("cx__followup_alerts", "cx__close_the_loop", "cx__rejected_records")
+# Built after the alert round (when alerts are on), on the copy that goes on after the metrics
+# are published: the models over the alert audit.
+AFTER_THE_ROUND = ("cx__followup_alerts", "cx__close_the_loop")
 RAW_GROUP = "raw"
 
 
@@ -46,7 +46,8 @@ class CxDbtTranslator(DagsterDbtTranslator):
         self.after_alerts = after_alerts
 
     def get_asset_spec(self, manifest: Mapping[str, Any], unique_id: str, project: Any = None):
-        """With alerts on, the models built after the round (AFTER_THE_ROUND) wait for it."""
+        """With alerts on, the models built after the round (AFTER_THE_ROUND) wait for
+        after_alerts (publish/metrics, which waits for the round)."""
         spec = super().get_asset_spec(manifest, unique_id, project)
         props = self.get_resource_props(manifest, unique_id)
         if self.after_alerts and is_package_node(props) and props["name"] in AFTER_THE_ROUND:

@@ -399,3 +399,22 @@ def test_a_new_loads_run_leaves_the_unit_tests_to_the_daily_refresh(loop):
     builds = [m for m in logs if m.startswith("Running dbt command") and " build " in m]
     assert len(builds) == 2  # the survey marts, then the models after the alert round
     assert all(" build --exclude-resource-type unit_test " in m for m in builds)
+
+
+def test_the_metrics_are_published_before_the_audit_models_are_built(loop):
+    """publish/metrics swaps the run's copy in after the alert round; the audit models are
+    built after it, on a new copy, and publish/duckdb_file swaps that in."""
+    _, (_, runs), _ = loop["ticks"]
+    order = [
+        e.asset_key.to_user_string()
+        for e in runs[0].all_events
+        if e.is_step_materialization and e.asset_key
+    ]
+    wanted = [
+        "marts/cx__survey_responses",
+        "alerts/followup_alerts",
+        "publish/metrics",
+        "marts/cx__followup_alerts",
+        "publish/duckdb_file",
+    ]
+    assert [key for key in order if key in wanted] == wanted

@@ -397,6 +397,35 @@ def test_an_error_inside_a_refresh_removes_the_copy_and_keeps_the_live_file(tmp_
     assert _value(live) == 1 and leftovers(tmp_path) == []
 
 
+def test_publishing_first_swaps_the_copy_in_and_goes_on_with_a_copy_of_it(tmp_path):
+    """publish/metrics: readers see the first part at once; the rest goes on on a new copy,
+    which starts from it, under the same lock, and is published by publish()."""
+    live = tmp_path / "x.duckdb"
+    _table_file(live, 1)
+    with BlueGreen(live) as blue_green:
+        _table_file(blue_green.build, 2)
+        blue_green.publish_and_continue()
+        assert _value(live) == 2 and _value(blue_green.build) == 2
+        with pytest.raises(PublishError, match="another refresh"):
+            BlueGreen(live).__enter__()
+        con = duckdb.connect(str(blue_green.build))
+        con.execute("update t set v = v + 1")
+        con.close()
+        blue_green.publish()
+    assert _value(live) == 3 and leftovers(tmp_path) == []
+
+
+def test_a_failure_after_publishing_first_keeps_the_first_part(tmp_path):
+    live = tmp_path / "x.duckdb"
+    _table_file(live, 1)
+    with pytest.raises(ZeroDivisionError), BlueGreen(live) as blue_green:
+        _table_file(blue_green.build, 2)
+        blue_green.publish_and_continue()
+        _table_file(blue_green.build, 5)
+        raise ZeroDivisionError  # the audit models failed
+    assert _value(live) == 2 and leftovers(tmp_path) == []
+
+
 def test_a_profile_that_writes_its_path_out_is_refused_with_the_fix(tmp_path):
     live = tmp_path / "fixed.duckdb"
     (tmp_path / "profiles.yml").write_text(
