@@ -6,10 +6,12 @@ INSTALLED := $(VENV)/.installed
 ENGINES := $(VENV)/.installed-engines
 BROWSER := $(VENV)/.installed-browser
 BENCH := $(VENV)/.installed-bench
+DUCKDB_1X := build/duckdb1x/.installed
 CHROMIUM ?= $(or $(CX_CHROMIUM),/usr/bin/chromium)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install install-engines install-browser demo test lint seeds bench screenshot clean
+.PHONY: install install-engines install-browser install-test demo test test-engines test-fast \
+	lint seeds bench screenshot clean
 
 $(INSTALLED): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -33,18 +35,41 @@ $(BENCH): $(INSTALLED)
 	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
 	touch $(BENCH)
 
+# The publishing tests open the serving copy with a DuckDB 1.x client, as BI tools bundle one.
+$(DUCKDB_1X): tests/python/duckdb1x.txt $(INSTALLED)
+	$(BIN)/python -m pip install --quiet --no-deps --target $(@D) -r $<
+	touch $@
+
 install: $(INSTALLED)
 install-engines: $(ENGINES)
 install-browser: $(BROWSER)
+## Everything either tier of the suite needs; nothing is installed during a test.
+install-test: $(ENGINES) $(BROWSER) $(DUCKDB_1X)
 
 ## Build everything on the embedded DuckDB with the bundled demo data and print the headline metrics.
 demo: install
 	$(BIN)/cx-metrics demo
 
-## Lint, then the whole suite: dbt unit and data tests run inside pytest's builds, on DuckDB,
-## PostgreSQL (a throwaway server) and Spark (in process), compared table by table.
-test: install-engines install-browser lint
-	$(BIN)/python -m pytest
+# The suite (README: Development): two workers, one test module each at a time (the machines
+# here have 2 cores); a test past its tier's limit fails alone. PYTEST_ARGS adds options.
+TEST_WORKERS ?= 2
+# Modules in the order conftest.py gives them (the longest first), not by their test counts.
+PYTEST := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadfile --no-loadscope-reorder
+
+## Lint, then everything on DuckDB: the dbt unit and data tests inside pytest's builds, Dagster,
+## publishing with BI readers, alerts, the dashboard in Chromium, the semantic layer, and the
+## consumer project and hostile inputs on DuckDB.
+test: install-test lint
+	$(PYTEST) -m "not engines" --timeout 600 $(PYTEST_ARGS)
+
+## The same package on PostgreSQL (a throwaway server) and Spark (in process): table-by-table
+## parity with DuckDB, the consumer project, hostile inputs and the Dagster refresh on each.
+test-engines: install-test
+	$(PYTEST) -m engines --timeout 900 $(PYTEST_ARGS)
+
+## The edit-test loop: the DuckDB tier less its end-to-end scenarios (marked slow).
+test-fast: install-test lint
+	$(PYTEST) -m "not engines and not slow" --timeout 600 $(PYTEST_ARGS)
 
 lint: install
 	$(BIN)/ruff check cx_metrics expectations orchestration tests benchmarks

@@ -1,18 +1,30 @@
-"""Shared helpers: run dbt on a throwaway DuckDB, load CSV inputs as raw text tables."""
+"""Shared helpers: run dbt on a throwaway DuckDB, load CSV inputs as raw text tables, build
+what several modules read once per test session, one PostgreSQL server per session.
+
+The suite runs in two tiers (README: Development): `make test` everything but the tests marked
+`engines`, `make test-engines` those (PostgreSQL and Spark). Both may run under pytest-xdist,
+one module per worker (--dist loadfile): every test writes only its own files, schemas and
+ports, and what is built once for the session is built by one worker and copied by the others.
+"""
 
 from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
+import tempfile
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import pytest
+from filelock import FileLock
 
+from cx_metrics import throwaway_postgres
 from cx_metrics.project import ensure_packages
 
 REPO = Path(__file__).resolve().parents[2]
@@ -29,6 +41,31 @@ class DbtRun:
     output: str
 
 
+# The end-to-end scenarios of a minute or more, by the fixture that runs each: every test that
+# uses one is marked slow (`make test-fast` leaves them out).
+SLOW_FIXTURES = {"scenario", "loop", "first_refresh", "shop"}
+# The modules that take longest, in that order, go to the workers first (pytest-xdist hands a
+# worker the next module when it is free): the tier does not end waiting on one of them.
+LONGEST_MODULES = [
+    "test_engine_parity",
+    "test_orchestration",
+    "test_publishing",
+    "test_alerts",
+]
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if SLOW_FIXTURES & set(item.fixturenames):
+            item.add_marker(pytest.mark.slow)
+
+    def rank(item: pytest.Item) -> int:
+        name = item.module.__name__ if item.module else ""
+        return LONGEST_MODULES.index(name) if name in LONGEST_MODULES else len(LONGEST_MODULES)
+
+    items.sort(key=rank)  # stable: the order within a module stays
+
+
 def dbt_env(duckdb_file: Path) -> dict[str, str]:
     """Environment for dbt on one DuckDB file, with target/log folders beside it."""
     return {
@@ -40,9 +77,46 @@ def dbt_env(duckdb_file: Path) -> dict[str, str]:
     }
 
 
+def session_folder(factory: pytest.TempPathFactory) -> Path:
+    """The temporary folder every worker of this test session shares (pytest-xdist gives each
+    worker a folder of its own inside it)."""
+    base = factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def installed_packages() -> None:
+    """`dbt deps` of the integration project once, whichever worker asks first (a fresh clone
+    has not run it yet; two at once would write the same folder)."""
+    with FileLock(str(PROJECT / "dbt_packages.lock")):
+        ensure_packages(PROJECT, str(PROJECT))
+
+
+def built_in(factory: pytest.TempPathFactory, name: str) -> Path:
+    """Where built_once builds `name`."""
+    return session_folder(factory) / f"once-{name}"
+
+
+def built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path], None]) -> Path:
+    """A folder that `build` fills, built once for the whole session by the first worker to ask,
+    and copied for each worker (its DuckDB files may then be opened read-write: one process
+    each). Returns this worker's copy."""
+    shared = built_in(factory, name)
+    with FileLock(str(shared) + ".lock"):
+        if not (shared / ".built").exists():
+            shutil.rmtree(shared, ignore_errors=True)
+            shared.mkdir()
+            build(shared)
+            (shared / ".built").touch()
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return shared
+    own = factory.mktemp(name)
+    shutil.copytree(shared, own, dirs_exist_ok=True, symlinks=True)
+    return own
+
+
 def run_dbt(args: list[str], duckdb_file: Path, variables: dict | None = None) -> DbtRun:
     """Run the dbt CLI on the integration project against the given DuckDB file."""
-    ensure_packages(PROJECT, str(PROJECT))  # a fresh clone has not run `dbt deps` yet
+    installed_packages()
     project = str(PROJECT)
     command = [str(BIN / "dbt"), *args, "--project-dir", project, "--profiles-dir", project]
     if variables:
@@ -146,20 +220,22 @@ def query(duckdb_file: Path, sql: str, params: list | None = None) -> list[tuple
         con.close()
 
 
+def _small_build(folder: Path) -> None:
+    db = folder / "small.duckdb"
+    load_raw_csvs(db, FIXTURES / "small")
+    # The package's unit tests run in the demo's build (`demo` below): not again here.
+    run = run_dbt(["build", "--exclude-resource-type", "unit_test"], db, own_inputs())
+    assert run.returncode == 0, run.output[-5000:]
+
+
 @pytest.fixture(scope="session")
 def small_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The hand-made fixture in tests/fixtures/small, built once for the whole session."""
-    db = tmp_path_factory.mktemp("small") / "small.duckdb"
-    load_raw_csvs(db, FIXTURES / "small")
-    run = run_dbt(["build"], db, own_inputs())
-    assert run.returncode == 0, run.output[-5000:]
-    return db
+    return built_once(tmp_path_factory, "small", _small_build) / "small.duckdb"
 
 
-@pytest.fixture(scope="session")
-def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
-    """`cx-metrics demo` on a throwaway DuckDB: (the file, what the command printed)."""
-    db = tmp_path_factory.mktemp("demo") / "demo.duckdb"
+def _demo(folder: Path) -> None:
+    db = folder / "demo.duckdb"
     done = subprocess.run(
         [str(BIN / "cx-metrics"), "demo"],
         cwd=REPO,
@@ -168,4 +244,53 @@ def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
         text=True,
     )
     assert done.returncode == 0, (done.stdout + done.stderr)[-5000:]
-    return db, done.stdout
+    (folder / "demo.out").write_text(done.stdout)
+
+
+@pytest.fixture(scope="session")
+def demo(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """`cx-metrics demo` on a throwaway DuckDB, once for the session (its build runs the
+    package's unit tests): (the file, what the command printed)."""
+    folder = built_once(tmp_path_factory, "demo", _demo)
+    # It printed the paths it built in: those of this worker's copy instead.
+    printed = (folder / "demo.out").read_text()
+    return folder / "demo.duckdb", printed.replace(
+        str(built_in(tmp_path_factory, "demo")), str(folder)
+    )
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[dict[str, str]]:
+    """One throwaway PostgreSQL server for the session (each worker has its own): its libpq
+    environment. Modules take a database of their own from postgres_database."""
+    # Directly under the system temp folder: as root, the postgres user must reach it.
+    data_dir = Path(tempfile.mkdtemp(prefix="cx_postgres_")) / "data"
+    data_dir.parent.chmod(0o755)
+    try:
+        yield throwaway_postgres.start(data_dir)
+    finally:
+        if (data_dir / "postmaster.pid").exists():
+            throwaway_postgres.stop(data_dir)
+        shutil.rmtree(data_dir.parent, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def postgres_database(
+    postgres_server: dict[str, str], request: pytest.FixtureRequest
+) -> dict[str, str]:
+    """A new database of the session's server, named after the module: its libpq environment."""
+    import psycopg2  # the engines tier's extra
+
+    name = re.sub(r"\W", "_", request.module.__name__.lower())
+    env = {**postgres_server, "PGDATABASE": name}
+    con = psycopg2.connect(
+        host=env["PGHOST"], port=env["PGPORT"], user=env["PGUSER"], dbname="postgres"
+    )
+    con.autocommit = True  # create database cannot run inside a transaction
+    try:
+        with con.cursor() as cursor:
+            cursor.execute(f'drop database if exists "{name}"')
+            cursor.execute(f'create database "{name}"')
+    finally:
+        con.close()
+    return env

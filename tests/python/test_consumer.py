@@ -25,14 +25,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
-import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 
 import duckdb
-import psycopg2
 import pytest
 from consumer import (
     INPUTS,
@@ -48,8 +45,6 @@ from consumer import (
     spark_env,
     with_value,
 )
-
-from cx_metrics import throwaway_postgres
 
 Query = Callable[[str], list[tuple]]
 
@@ -291,25 +286,23 @@ def _show_offsets(project: Path, env: dict[str, str], target: str) -> dict[str, 
 
 
 @pytest.fixture(scope="module")
-def postgres_consumer(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, dict]]:
-    """The shop project on a throwaway PostgreSQL server, built once: (project, libpq env)."""
-    # Directly under the system temp folder: as root, the postgres user must reach it.
-    data_dir = Path(tempfile.mkdtemp(prefix="cx_postgres_")) / "data"
-    data_dir.parent.chmod(0o755)
-    env = throwaway_postgres.start(data_dir)
-    try:
-        load_postgres(env, INPUTS)
-        project = make_consumer_project(tmp_path_factory.mktemp("consumer_postgres"))
-        env = {**env, **NOT_UTC}
-        code, output = build(project, env, target="postgres")
-        assert code == 0, output[-5000:]
-        yield project, env
-    finally:
-        throwaway_postgres.stop(data_dir)
-        shutil.rmtree(data_dir.parent, ignore_errors=True)
+def postgres_consumer(
+    tmp_path_factory: pytest.TempPathFactory, postgres_database: dict[str, str]
+) -> tuple[Path, dict]:
+    """The shop project on PostgreSQL (a database of the session's server), built once:
+    (project, libpq env)."""
+    load_postgres(postgres_database, INPUTS)
+    project = make_consumer_project(tmp_path_factory.mktemp("consumer_postgres"))
+    env = {**postgres_database, **NOT_UTC}
+    code, output = build(project, env, target="postgres")
+    assert code == 0, output[-5000:]
+    return project, env
 
 
+@pytest.mark.engines
 def test_postgres_consumer_builds_the_hand_values(postgres_consumer):
+    import psycopg2  # the engines tier's extra
+
     project, env = postgres_consumer
     with psycopg2.connect(
         host=env["PGHOST"], port=env["PGPORT"], user=env["PGUSER"], dbname=env["PGDATABASE"]
@@ -333,6 +326,7 @@ def test_postgres_consumer_builds_the_hand_values(postgres_consumer):
     assert shown == dict.fromkeys(OFFSET_FORMS, OFFSET_INSTANT.isoformat())
 
 
+@pytest.mark.engines
 def test_spark_consumer_builds_the_hand_values(tmp_path_factory):
     root = tmp_path_factory.mktemp("consumer_spark")
     load_spark(root, INPUTS)  # Spark database raw, distinct from the target schema shop

@@ -17,10 +17,8 @@ from __future__ import annotations
 
 import json
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,9 +31,8 @@ import pytest
 from conftest import own_inputs, run_dbt
 from hostile import ACCEPTED, Row, Table, clean, tables
 
-from cx_metrics import throwaway_postgres
-
-ENGINES = ("duckdb", "postgres", "spark")
+SERVERS = ("postgres", "spark")  # the engines tier (make test-engines)
+ENGINES = ["duckdb", *(pytest.param(e, marks=pytest.mark.engines) for e in SERVERS)]
 TABLES = tables()
 RELATIONS = ["cx__rejected_records", *(table.accepted_relation for table in TABLES)]
 # Customer flows without dimensions: a customer of year 0001 (valid) gives cx__customer_churn
@@ -167,26 +164,21 @@ def read_postgres(con) -> Results:
 
 
 @pytest.fixture(scope="module")
-def postgres_results(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Results]:
-    # Directly under the system temp folder: as root, the postgres user must reach it.
-    data_dir = Path(tempfile.mkdtemp(prefix="cx_postgres_")) / "data"
-    data_dir.parent.chmod(0o755)
-    env = throwaway_postgres.start(data_dir)
-    try:
-        with pytest.MonkeyPatch.context() as patch:
-            for key, value in env.items():
-                patch.setenv(key, value)
-            connect = {k: env[f"PG{k.upper()}"] for k in ("host", "port", "user")}
-            con = psycopg2.connect(dbname=env["PGDATABASE"], **connect)
-            try:
-                load_postgres(con)
-                build("postgres", tmp_path_factory.mktemp("hostile_pg") / "unused.duckdb")
-                yield read_postgres(con)
-            finally:
-                con.close()
-    finally:
-        throwaway_postgres.stop(data_dir)
-        shutil.rmtree(data_dir.parent, ignore_errors=True)
+def postgres_results(
+    tmp_path_factory: pytest.TempPathFactory, postgres_database: dict[str, str]
+) -> Iterator[Results]:
+    env = postgres_database
+    with pytest.MonkeyPatch.context() as patch:
+        for key, value in env.items():
+            patch.setenv(key, value)
+        connect = {k: env[f"PG{k.upper()}"] for k in ("host", "port", "user")}
+        con = psycopg2.connect(dbname=env["PGDATABASE"], **connect)
+        try:
+            load_postgres(con)
+            build("postgres", tmp_path_factory.mktemp("hostile_pg") / "unused.duckdb")
+            yield read_postgres(con)
+        finally:
+            con.close()
 
 
 # --- Spark --------------------------------------------------------------------------------------
@@ -328,8 +320,9 @@ def test_accepted_rows_hold_the_parsed_values(
     assert not wrong, "\n".join(wrong[:20])
 
 
+@pytest.mark.engines
 @pytest.mark.parametrize("table", TABLES, ids=lambda t: t.name)
-@pytest.mark.parametrize("engine", ["postgres", "spark"])
+@pytest.mark.parametrize("engine", SERVERS)
 def test_engine_agrees_with_duckdb(
     engine: str, table: Table, request: pytest.FixtureRequest
 ) -> None:

@@ -22,9 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import BIN, PROJECT, dbt_env, query, run_dbt
-
-from cx_metrics.project import ensure_packages
+from conftest import BIN, PROJECT, dbt_env, installed_packages, query, run_dbt
 
 # The demo keeps the package's defaults: CSAT satisfied at 4+ (1-5), CES easy at 5+ (1-7), a
 # first-contact resolution at most 1 agent reply, NPS promoters 9-10 and detractors 0-6.
@@ -449,7 +447,7 @@ def _parse_without_metricflow(folder: Path, variables: dict) -> dict:
     for entry in Path(sysconfig.get_paths()["purelib"]).iterdir():
         if "metricflow" not in entry.name.lower():
             (site_dir / entry.name).symlink_to(entry)
-    ensure_packages(PROJECT, str(PROJECT))
+    installed_packages()
     done = subprocess.run(
         [
             sys.executable,
