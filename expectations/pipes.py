@@ -16,7 +16,8 @@ def _typed(value: object, kind: str) -> PipesMetadataValue:
 
 
 def table_metadata(table: dict, data_docs: str | None) -> dict:
-    """One input's check metadata: its rows, the failed expectations and their row counts."""
+    """One input's check metadata: its rows, those the build will reject, the failed
+    expectations and their row counts."""
     failed = [e for e in table["expectations"] if not e["success"]]
     listing = "\n".join(
         f"- **{e['level']}** {e['problem']} (`{e['expectation']}`):"
@@ -34,6 +35,8 @@ def table_metadata(table: dict, data_docs: str | None) -> dict:
             {e["problem"]: e["unexpected_count"] for e in failed}, "json"
         ),
     }
+    if table["rows_to_reject"] is not None:  # the rows the build sends to cx__rejected_records
+        metadata["rows_to_reject"] = table["rows_to_reject"]
     if table["problem"]:
         metadata["problem"] = table["problem"]
     if data_docs:

@@ -81,6 +81,7 @@ def to_json(report: ValidationReport) -> dict:
                 "relation": table.relation,
                 "rows": table.rows,
                 "rows_read": table.rows_read or "all",
+                "rows_to_reject": table.rows_to_reject,
                 "blocked": table.blocked,
                 "problem": table.problem,
                 "expectations": [

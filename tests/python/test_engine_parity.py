@@ -8,21 +8,18 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-import os
-import shutil
-import tempfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
 import numpy as np
 import pandas as pd
-import psycopg2
 import pytest
 from conftest import run_dbt
-
-from cx_metrics import throwaway_postgres
+from dagster import ExecuteInProcessResult
 
 AS_OF = {"cx_as_of_timestamp": "2026-01-01 00:00:00"}
+SERVERS = ("postgres", "spark")  # the engines tier's targets
 TABLES = [
     "cx__survey_responses",
     "cx__nps",
@@ -83,67 +80,73 @@ def _normalized(frame: pd.DataFrame, integers: set[str]) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
-def duckdb_tables(tmp_path_factory):
+def duckdb_reference(tmp_path_factory):
+    """The reference: a plain DuckDB build (the DuckDB tier runs the unit tests, and the Dagster
+    refresh on DuckDB in test_orchestration)."""
     db = tmp_path_factory.mktemp("parity_duckdb") / "parity.duckdb"
     run = run_dbt(["build", "--exclude-resource-type", "unit_test"], db, AS_OF)
     assert run.returncode == 0, run.output[-3000:]
-    con = duckdb.connect(str(db))
+    return duckdb_tables(db)
+
+
+def duckdb_tables(db: Path) -> dict[str, pd.DataFrame]:
+    """TABLES as the DuckDB file holds them."""
+    con = duckdb.connect(str(db), read_only=True)
     try:
         return {t: con.execute(f"select * from {t}").df() for t in TABLES}
     finally:
         con.close()
 
 
+@dataclass
+class Refreshed:
+    """One cx_refresh run in process on a target: its result, the tables the engine then
+    holds, and the dashboard it rendered."""
+
+    result: ExecuteInProcessResult
+    tables: dict[str, pd.DataFrame]
+    dashboard: Path
+
+
 @pytest.fixture(scope="module")
-def postgres_tables(tmp_path_factory):
-    # Directly under the system temp folder: as root, the postgres user must reach it.
-    data_dir = Path(tempfile.mkdtemp(prefix="cx_postgres_")) / "data"
-    data_dir.parent.chmod(0o755)
-    env = throwaway_postgres.start(data_dir)
-    saved = {k: os.environ.get(k) for k in env}
-    os.environ.update(env)
+def postgres_refresh(tmp_path_factory, postgres_database) -> Refreshed:
+    """The refresh on PostgreSQL, which runs the package's unit tests there too: every formula
+    is checked on a second engine."""
+    import psycopg2  # the engines tier's extra
+
+    env = postgres_database
+    root = tmp_path_factory.mktemp("refresh_postgres")
+    result = _dagster_refresh("postgres", root, **env)
+    con = psycopg2.connect(
+        host=env["PGHOST"], port=env["PGPORT"], user=env["PGUSER"], dbname=env["PGDATABASE"]
+    )
     try:
-        # The unit tests run here too: every formula is checked on a second engine.
-        run = run_dbt(
-            ["build", "--target", "postgres"], tmp_path_factory.mktemp("pg") / "x.duckdb", AS_OF
-        )
-        assert run.returncode == 0, run.output[-3000:]
-        con = psycopg2.connect(
-            host=env["PGHOST"], port=env["PGPORT"], user=env["PGUSER"], dbname=env["PGDATABASE"]
-        )
-        try:
-            tables = {t: pd.read_sql(f"select * from cx_metrics.{t}", con) for t in TABLES}
-        finally:
-            con.close()  # an open read transaction would hold locks that a rebuild waits for
-        yield tables
+        tables = {t: pd.read_sql(f"select * from cx_metrics.{t}", con) for t in TABLES}
     finally:
-        for key, value in saved.items():
-            os.environ.pop(key) if value is None else os.environ.__setitem__(key, value)
-        throwaway_postgres.stop(data_dir)
-        shutil.rmtree(data_dir.parent, ignore_errors=True)
+        con.close()  # an open read transaction would hold locks that a rebuild waits for
+    return Refreshed(result, tables, root / "postgres.html")
 
 
 @pytest.fixture(scope="module")
-def spark_tables(tmp_path_factory):
-    root = tmp_path_factory.mktemp("parity_spark")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("CX_SPARK_WAREHOUSE", str(root / "warehouse"))
-        patch.setenv("CX_SPARK_METASTORE", str(root / "metastore_db"))
-        # One Spark build (its JVM costs seconds per command); the unit tests run on Spark in
-        # test_dagster_row_counts_and_freshness_on_spark, whose refresh builds everything.
-        run = run_dbt(
-            ["build", "--target", "spark", "--exclude-resource-type", "unit_test"],
-            root / "x.duckdb",
-            AS_OF,
-        )
-        assert run.returncode == 0, run.output[-3000:]
-        con = duckdb.connect()
-        yield {
-            t: con.execute(
-                f"select * from read_parquet('{root}/warehouse/cx_metrics.db/{t}/*.parquet')"
-            ).df()
-            for t in TABLES
-        }
+def spark_refresh(tmp_path_factory) -> Refreshed:
+    """The refresh on Spark (one build, with the unit tests: its JVM costs seconds per
+    command). Its tables are read from their Parquet files once dbt's JVM has exited."""
+    root = tmp_path_factory.mktemp("refresh_spark")
+    warehouse = root / "warehouse"
+    env = {"CX_SPARK_WAREHOUSE": str(warehouse), "CX_SPARK_METASTORE": str(root / "metastore_db")}
+    result = _dagster_refresh("spark", root, **env)
+    con = duckdb.connect()
+    tables = {
+        t: con.execute(
+            f"select * from read_parquet('{warehouse}/cx_metrics.db/{t}/*.parquet')"
+        ).df()
+        for t in TABLES
+    }
+    return Refreshed(result, tables, root / "spark.html")
+
+
+def refreshed(engine: str, request: pytest.FixtureRequest) -> Refreshed:
+    return request.getfixturevalue(f"{engine}_refresh")
 
 
 def assert_same(expected: pd.DataFrame, actual: pd.DataFrame, label: str) -> None:
@@ -165,35 +168,50 @@ def assert_same(expected: pd.DataFrame, actual: pd.DataFrame, label: str) -> Non
             assert left[column].tolist() == right[column].tolist(), f"{label}.{column}"
 
 
+@pytest.mark.engines
 @pytest.mark.parametrize("table", TABLES)
-def test_postgres_equals_duckdb(duckdb_tables, postgres_tables, table):
-    assert len(duckdb_tables[table]) > 0
-    assert_same(duckdb_tables[table], postgres_tables[table], f"postgres {table}")
+def test_postgres_equals_duckdb(duckdb_reference, postgres_refresh, table):
+    assert len(duckdb_reference[table]) > 0
+    assert_same(duckdb_reference[table], postgres_refresh.tables[table], f"postgres {table}")
 
 
+@pytest.mark.engines
 @pytest.mark.parametrize("table", TABLES)
-def test_spark_equals_duckdb(duckdb_tables, spark_tables, table):
-    assert_same(duckdb_tables[table], spark_tables[table], f"spark {table}")
+def test_spark_equals_duckdb(duckdb_reference, spark_refresh, table):
+    assert_same(duckdb_reference[table], spark_refresh.tables[table], f"spark {table}")
 
 
-def test_validation_on_postgres_uses_gx_sql_and_agrees_with_the_build(postgres_tables):
+@pytest.mark.engines
+def test_validation_on_postgres_uses_gx_sql_and_agrees_with_the_build(
+    postgres_refresh, postgres_database, monkeypatch
+):
     from cx_metrics.expectations.runner import validate
 
+    for key, value in postgres_database.items():
+        monkeypatch.setenv(key, value)
+    monkeypatch.setenv("DBT_TARGET_PATH", str(postgres_refresh.dashboard.parent / "validate"))
     report = validate(["--target", "postgres", "--vars", "{cx_as_of_timestamp: '2026-01-01'}"])
     assert not report.blocked and report.warnings > 0
     assert report.chunks == len(report.tables)  # one SQL batch per table, no chunking
-    rejected = postgres_tables["cx__rejected_records"]["source_table"].value_counts().to_dict()
-    assert {table.name: table.rows_to_reject for table in report.tables} == rejected
+    rejected = postgres_refresh.tables["cx__rejected_records"]["source_table"].value_counts()
+    assert {table.name: table.rows_to_reject for table in report.tables} == rejected.to_dict()
 
 
-def test_validation_on_spark_uses_gx_spark_and_agrees_with_the_build(spark_tables):
-    from cx_metrics.expectations.runner import validate
-
-    # In process: dbt-spark's session (the build's warehouse and metastore) serves GX too.
-    report = validate(["--target", "spark", "--vars", "{cx_as_of_timestamp: '2026-01-01'}"])
-    assert not report.blocked and report.warnings > 0
-    rejected = spark_tables["cx__rejected_records"]["source_table"].value_counts().to_dict()
-    assert {table.name: table.rows_to_reject for table in report.tables} == rejected
+@pytest.mark.engines
+def test_validation_on_spark_in_the_refresh_agrees_with_the_build(spark_refresh):
+    """The refresh's input checks (`cx-metrics validate` on Spark: GX's Spark datasource, in
+    dbt-spark's session over the build's warehouse and metastore)."""
+    checks = {
+        c.asset_key.path[-1]: c
+        for c in spark_refresh.result.get_asset_check_evaluations()
+        if c.check_name == "great_expectations"
+    }
+    assert checks and all(c.passed for c in checks.values())
+    warned = [c for c in checks.values() if c.metadata["failed_rows_by_problem"].value]
+    assert warned  # the demo's defects are warnings: rejected rows, not a blocked input
+    rejected = spark_refresh.tables["cx__rejected_records"]["source_table"].value_counts()
+    to_reject = {name: c.metadata["rows_to_reject"].value for name, c in checks.items()}
+    assert to_reject == rejected.to_dict()
 
 
 # Each input's event column, and the demo seed file that loads it.
@@ -217,32 +235,36 @@ def _newest_event_times() -> dict[str, pd.Timestamp]:
     return newest
 
 
-def _dagster_refresh(
-    target: str, tables: dict[str, pd.DataFrame], tmp_path: Path, **env: str
-) -> None:
-    """One cx_refresh run in process on `target`: every table's row count is the number of rows
-    the engine holds, and every input's freshness check saw its newest event time."""
+def _dagster_refresh(target: str, root: Path, **env: str) -> ExecuteInProcessResult:
+    """One cx_refresh run in process on `target`, with dbt's target folder and the dashboard
+    in root and env set while it runs."""
     from dagster import DagsterInstance
 
     from cx_metrics.orchestration import build_definitions
 
-    dashboard = tmp_path / f"{target}.html"
     with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("DBT_TARGET_PATH", str(tmp_path / "target"))
+        patch.setenv("DBT_TARGET_PATH", str(root / "target"))
         patch.setenv("CX_INPUT_MAX_AGE_HOURS", str(10 * 365 * 24))  # the demo data is old
-        patch.setenv("CX_DASHBOARD_PATH", str(dashboard))
+        patch.setenv("CX_DASHBOARD_PATH", str(root / f"{target}.html"))
         for key, value in env.items():
             patch.setenv(key, value)
         defs = build_definitions(target=target, dbt_vars=AS_OF)
-        result = defs.resolve_job_def("cx_refresh").execute_in_process(
+        return defs.resolve_job_def("cx_refresh").execute_in_process(
             instance=DagsterInstance.ephemeral(), raise_on_error=False
         )
+
+
+def assert_refresh(refresh: Refreshed) -> None:
+    """The run passed; every table's row count is the number of rows the engine holds, and
+    every input's freshness check saw its newest event time."""
+    result, tables = refresh.result, refresh.tables
     assert result.success
     counts = {
         e.materialization.asset_key.path[-1]: e.materialization.metadata.get("dagster/row_count")
         for e in result.get_asset_materialization_events()
     }
     for table, frame in tables.items():
+        assert len(frame) > 0, table
         assert counts[table] is not None, table
         assert counts[table].value == len(frame), table
     freshness = {
@@ -254,7 +276,7 @@ def _dagster_refresh(
         assert freshness[name].passed, name
         seen = pd.Timestamp(freshness[name].metadata["newest_row_at"].value)
         assert seen == newest, name
-    _assert_dashboard_shows(dashboard, tables)
+    _assert_dashboard_shows(refresh.dashboard, tables)
 
 
 def _assert_dashboard_shows(page: Path, tables: dict[str, pd.DataFrame]) -> None:
@@ -283,16 +305,8 @@ def _assert_dashboard_shows(page: Path, tables: dict[str, pd.DataFrame]) -> None
     assert shown["first_response"] == f"{minutes:.1f} min"
 
 
-def test_dagster_row_counts_and_freshness_on_duckdb(duckdb_tables, tmp_path):
-    _dagster_refresh("duckdb", duckdb_tables, tmp_path, CX_DUCKDB_PATH=str(tmp_path / "d.duckdb"))
-
-
-def test_dagster_row_counts_and_freshness_on_postgres(postgres_tables, tmp_path):
-    _dagster_refresh("postgres", postgres_tables, tmp_path)
-
-
-def test_dagster_row_counts_and_freshness_on_spark(spark_tables, tmp_path):
-    from cx_metrics.orchestration.engines import _stop_spark_jvm
-
-    _stop_spark_jvm()  # a test above may have run GX on Spark in this process: free Derby
-    _dagster_refresh("spark", spark_tables, tmp_path)
+@pytest.mark.engines
+@pytest.mark.parametrize("engine", SERVERS)
+def test_dagster_row_counts_and_freshness(engine, request):
+    """The same as test_orchestration asserts of the refresh on DuckDB."""
+    assert_refresh(refreshed(engine, request))
