@@ -31,7 +31,13 @@ from bi_reader import FINGERPRINT, MODES, Readers  # noqa: E402
 
 ARRIVES_LATER = "2025-09-29"  # survey answers from this day on arrive with the second load
 INCREMENTAL = ["cx__survey_responses", "cx__nps", "cx__csat", "cx__ces", "int_customers_accepted"]
-DUCKDB_1X = "duckdb==1.4.5"  # a client that cannot read DuckDB 2.0's own format
+# A client that cannot read DuckDB 2.0's own format: its pin, and where `make test` installs it.
+DUCKDB_1X = next(
+    line
+    for line in (Path(__file__).with_name("duckdb1x.txt")).read_text().splitlines()
+    if line.startswith("duckdb==")
+)
+DUCKDB_1X_FOLDER = REPO / "build" / "duckdb1x"
 
 
 @dataclass
@@ -296,15 +302,12 @@ def _live_tables(live: Path) -> dict[str, list[tuple]]:
 
 
 def _duckdb_1x() -> Path:
-    """A DuckDB 1.x Python client in a folder of its own (build/duckdb1x), as BI tools bundle."""
-    folder = REPO / "build" / "duckdb1x"
-    if not (folder / "duckdb").is_dir():
-        subprocess.run(
-            [sys.executable, "-m", "pip", "install", "--quiet", "--no-deps"]
-            + ["--target", str(folder), DUCKDB_1X],
-            check=True,
-        )
-    return folder
+    """The DuckDB 1.x Python client in a folder of its own, as BI tools bundle it."""
+    assert (DUCKDB_1X_FOLDER / "duckdb").is_dir(), (
+        f"{DUCKDB_1X} is not installed in {DUCKDB_1X_FOLDER}: `make test` installs it"
+        f" (or: pip install --no-deps --target {DUCKDB_1X_FOLDER} -r tests/python/duckdb1x.txt)"
+    )
+    return DUCKDB_1X_FOLDER
 
 
 DUMP_WITH_1X = """
