@@ -190,14 +190,22 @@ def _refresh(args: argparse.Namespace) -> int:
     return main(args.project_dir, args.profiles_dir, args.target, args.vars, args.docs)
 
 
+def _absolute(path: str) -> str:
+    """A folder option made absolute, so that `--project-dir .` works everywhere (GX refuses
+    relative folders)."""
+    return str(Path(path).resolve())
+
+
 def _add_project_options(command: argparse.ArgumentParser) -> None:
     command.add_argument(
         "--project-dir",
+        type=_absolute,
         help="the dbt project that installs cx_metrics (default: $CX_DBT_PROJECT_DIR, else the"
         " demo project integration_tests/)",
     )
     command.add_argument(
         "--profiles-dir",
+        type=_absolute,
         help="where its profiles.yml is (default: $CX_DBT_PROFILES_DIR or $DBT_PROFILES_DIR, else"
         " the project folder if it has one, else ~/.dbt)",
     )

@@ -170,6 +170,7 @@ class BlueGreen:
         (the lock stays held): what is built and tested so far is published without waiting
         for them; publish() later swaps in the rest."""
         self.publish()
-        self._copy_live()
+        # Unpublished again before the copy: a copy that fails half-way is swept on exit.
         self.published = False
         self.published_before = True
+        self._copy_live()

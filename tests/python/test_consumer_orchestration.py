@@ -141,11 +141,11 @@ def test_refresh_runs_the_shop_project_green(shop):
 
 
 def test_validate_command_on_the_shop_project(shop):
+    """As a user types it first: inside the project, with relative folders."""
     project, db, _ = shop
     done = subprocess.run(
-        [str(BIN / "cx-metrics"), "validate", "--project-dir", str(project)]
-        + ["--profiles-dir", str(project)],
-        cwd=project.parent,
+        [str(BIN / "cx-metrics"), "validate", "--project-dir", ".", "--profiles-dir", "."],
+        cwd=project,
         env={**os.environ, "SHOP_DUCKDB_PATH": str(db)},
         capture_output=True,
         text=True,

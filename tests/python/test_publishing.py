@@ -429,6 +429,24 @@ def test_a_failure_after_publishing_first_keeps_the_first_part(tmp_path):
     assert _value(live) == 2 and leftovers(tmp_path) == []
 
 
+def test_a_copy_back_that_fails_half_way_is_swept_and_the_first_part_stays(tmp_path, monkeypatch):
+    """publish_and_continue copies the published file back; a copy that dies half-way (a full
+    disk) must not leave its partial file beside the live one until the next refresh."""
+    live = tmp_path / "x.duckdb"
+    _table_file(live, 1)
+
+    def half_a_copy(source: Path, destination: Path) -> None:
+        Path(destination).write_bytes(Path(source).read_bytes()[:100])
+        raise OSError(28, "No space left on device")
+
+    with pytest.raises(OSError, match="No space left"), BlueGreen(live) as blue_green:
+        _table_file(blue_green.build, 2)
+        monkeypatch.setattr(shutil, "copyfile", half_a_copy)
+        blue_green.publish_and_continue()
+    monkeypatch.undo()
+    assert _value(live) == 2 and leftovers(tmp_path) == []
+
+
 def test_a_profile_that_writes_its_path_out_is_refused_with_the_fix(tmp_path):
     live = tmp_path / "fixed.duckdb"
     (tmp_path / "profiles.yml").write_text(
