@@ -63,7 +63,7 @@ def predicates(expectation: object) -> list[str]:
     if kind in ("expect_column_values_to_not_be_null", "expect_column_values_to_be_null"):
         return [*out, f'"{kwargs["column"]}" is null']
     column = f'"{kwargs.get("column")}"'
-    if kind == "expect_column_values_to_be_in_set":
+    if kind in ("expect_column_values_to_be_in_set", "expect_column_values_to_not_be_in_set"):
         values = ", ".join(_literal(v) for v in kwargs["value_set"])
         return [*out, f"{column} is null", f"{column} in ({values})"]
     if kind == "expect_column_values_to_be_between":

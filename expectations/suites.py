@@ -205,8 +205,26 @@ COLUMNS = {
 }
 
 
+# The reason the build gives a row whose parsed timestamp is implausible (a placeholder such
+# as 0001-01-01): counted from rejection_reason, so GX never handles a year-10000 value.
+OUT_OF_RANGE = "timestamp out of range"
+
+
+def _plausible_timestamps() -> gxe.ExpectColumnValuesToNotBeInSet:
+    return gxe.ExpectColumnValuesToNotBeInSet(
+        column="rejection_reason",
+        value_set=[OUT_OF_RANGE],
+        severity=WARNING,
+        meta={"problem": f"{OUT_OF_RANGE} (cx_valid_timestamps_from / _before)"},
+    )
+
+
 def build_suite(table: TableSettings, settings: ValidationSettings) -> gx.ExpectationSuite:
     suite = gx.ExpectationSuite(name=f"cx_metrics.{table.name}")
-    for expectation in [*_blocking_checks(table, settings), *SUITES[table.name](table, settings)]:
+    for expectation in [
+        *_blocking_checks(table, settings),
+        *SUITES[table.name](table, settings),
+        _plausible_timestamps(),
+    ]:
         suite.add_expectation(expectation)
     return suite

@@ -1,8 +1,8 @@
 {#-
     Every period of each grain from the period of start_column to the period of end_column
-    (inclusive), as rows (period_grain, period_start), read from a one-row relation of bounds.
-    Weeks step by 7 days and quarters by 3 months, so only day and month arithmetic is needed
-    on every engine. At most 10,000 periods per grain.
+    (inclusive), as rows (period_grain, period_start), read from a one-row relation of bounds
+    (period_step's arithmetic). The offsets are counted up to max_periods, so a spine between
+    valid timestamps is never cut short.
 -#}
 {% macro period_spine(bounds_relation, start_column, end_column, grains=none) -%}
     {{ return(adapter.dispatch('period_spine', 'cx_metrics')(bounds_relation, start_column, end_column, grains)) }}
@@ -10,10 +10,8 @@
 
 {% macro default__period_spine(bounds_relation, start_column, end_column, grains=none) -%}
     {%- set grains = grains if grains is not none else var('cx_period_grains', ['week', 'month', 'quarter']) -%}
-    {%- set steps = {'day': ('day', 1), 'week': ('day', 7), 'month': ('month', 1),
-                     'quarter': ('month', 3), 'year': ('month', 12)} -%}
     {%- for grain in grains -%}
-        {%- set unit, size = steps[grain] -%}
+        {%- set unit, size = cx_metrics.period_step(grain) -%}
         {%- set first = 'cast(' ~ dbt.date_trunc(grain, 'bounds.' ~ start_column) ~ ' as date)' -%}
         {%- set last = 'cast(' ~ dbt.date_trunc(grain, 'bounds.' ~ end_column) ~ ' as date)' %}
     {{ 'union all' if not loop.first }}
@@ -21,7 +19,7 @@
         '{{ grain }}' as period_grain,
         cast({{ dbt.dateadd(unit, 'offsets.n * ' ~ size, first) }} as date) as period_start
     from {{ bounds_relation }} as bounds
-    cross join ({{ cx_metrics.numbers() }}) as offsets
+    cross join ({{ cx_metrics.numbers(cx_metrics.max_periods(grain)) }}) as offsets
     where offsets.n * {{ size }} <= {{ dbt.datediff(first, last, unit) }}
     {%- endfor -%}
 {%- endmacro %}

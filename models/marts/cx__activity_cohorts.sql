@@ -53,7 +53,7 @@ grid as (
             as month_end_at
     from cohorts
     cross join horizon
-    cross join ({{ cx_metrics.numbers() }}) as offsets
+    cross join ({{ cx_metrics.numbers(cx_metrics.max_periods('month')) }}) as offsets
     where offsets.n <= {{ dbt.datediff('cohorts.cohort_month', 'horizon.last_month', 'month') }}
 
 ),
@@ -70,7 +70,7 @@ spell_months as (
     from spells
     inner join customers
         on spells.customer_id = customers.customer_id
-    cross join ({{ cx_metrics.numbers() }}) as offsets
+    cross join ({{ cx_metrics.numbers(cx_metrics.max_periods('month')) }}) as offsets
     where offsets.n >= {{ dbt.datediff('customers.cohort_month', dbt.date_trunc('month', 'spells.started_at'), 'month') }}
         and offsets.n <= {{ dbt.datediff('customers.cohort_month', dbt.date_trunc('month', 'spells.lapsed_at'), 'month') }}
 

@@ -37,6 +37,8 @@ checked as (
             when started_at_text is null then 'missing timestamp'
             when started_at is null then 'unparseable timestamp'
             when churned_at_text is not null and churned_at is null then 'unparseable timestamp'
+            when {{ cx_metrics.timestamp_out_of_range('started_at') }} or {{ cx_metrics.timestamp_out_of_range('churned_at') }}
+                then 'timestamp out of range'
             when churned_at < started_at then 'churned before started'
             when monthly_revenue_text is not null and monthly_revenue is null
                 then 'unparseable number'

@@ -33,6 +33,7 @@ checked as (
             when response_id is null then 'missing key'
             when followed_up_at_text is null then 'missing timestamp'
             when followed_up_at is null then 'unparseable timestamp'
+            when {{ cx_metrics.timestamp_out_of_range('followed_up_at') }} then 'timestamp out of range'
         end as row_rejection_reason
     from cleaned
 

@@ -38,6 +38,7 @@ checked as (
             when customer_id is null then 'missing customer'
             when ordered_at_text is null then 'missing timestamp'
             when ordered_at is null then 'unparseable timestamp'
+            when {{ cx_metrics.timestamp_out_of_range('ordered_at') }} then 'timestamp out of range'
             when amount_text is not null and amount is null then 'unparseable number'
         end as row_rejection_reason
     from cleaned

@@ -43,6 +43,9 @@ checked as (
                 or (first_response_at_text is not null and first_response_at is null)
                 or (resolved_at_text is not null and resolved_at is null)
                 then 'unparseable timestamp'
+            when {{ cx_metrics.timestamp_out_of_range('created_at') }} or {{ cx_metrics.timestamp_out_of_range('first_response_at') }}
+                or {{ cx_metrics.timestamp_out_of_range('resolved_at') }}
+                then 'timestamp out of range'
             when first_response_at < created_at then 'response before creation'
             when resolved_at < created_at then 'resolution before creation'
             when (handle_time_minutes_text is not null and handle_time_minutes is null)

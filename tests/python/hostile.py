@@ -169,6 +169,12 @@ GOOD_TIMESTAMPS: list[tuple[str, str]] = [
     ("2024-03-01 01:00:00+02:00", "2024-02-29 23:00:00"),
     ("0001-01-01 00:00:00+14:00", "0000-12-31 10:00:00"),
     ("9999-12-31 23:59:59.999999-14:59", "10000-01-01 14:58:59.999999"),
+    # the edges of the plausible range
+    ("1900-01-01", "1900-01-01 00:00:00"),
+    ("1900-01-01 00:30+01:00", "1899-12-31 23:30:00"),
+    ("2099-12-31 23:59:59.999999", "2099-12-31 23:59:59.999999"),
+    ("2099-12-31 23:30-01:00", "2100-01-01 00:30:00"),
+    ("2100-01-01", "2100-01-01 00:00:00"),
 ]
 
 # Text that is not a timestamp here, on any engine.
@@ -381,6 +387,13 @@ def utc_micros(text: str) -> int:
     )
 
 
+# The plausible range of the README (vars cx_valid_timestamps_from and _before, defaults):
+# a parsed timestamp outside it is rejected.
+OUT_OF_RANGE = "timestamp out of range"
+VALID_FROM = utc_micros("1900-01-01 00:00:00")
+VALID_BEFORE = utc_micros("2100-01-01 00:00:00")
+
+
 # --- Tables ----------------------------------------------------------------------------------
 
 
@@ -413,12 +426,17 @@ class _Builder:
     def timestamp(
         self, column: str, required: bool, earliest: str | None = None, too_early: str = ""
     ) -> None:
-        """Every text timestamp in column; a parsed one before earliest gets too_early."""
+        """Every text timestamp in column; a parsed one outside the plausible range is out of
+        range, else one before earliest gets too_early."""
         for value in BLANKS:
             self.add("missing timestamp" if required else ACCEPTED, **{column: value})
         for value, utc in GOOD_TIMESTAMPS:
-            early = earliest is not None and utc_micros(utc) < utc_micros(earliest)
-            expect = {} if early else {column: utc_micros(utc)}
+            micros = utc_micros(utc)
+            if not VALID_FROM <= micros < VALID_BEFORE:
+                self.add(OUT_OF_RANGE, **{column: value})
+                continue
+            early = earliest is not None and micros < utc_micros(earliest)
+            expect = {} if early else {column: micros}
             self.add(too_early if early else ACCEPTED, expect, **{column: value})
         for value in BAD_TIMESTAMPS:
             self.add("unparseable timestamp", **{column: value})
@@ -706,13 +724,18 @@ def spark_load(rows_file: Path) -> None:
 
 
 def spark_read(relations: list[str], out_file: Path) -> None:
-    """The relations of schema cx_metrics as {name: [row dict]}, timestamps as microseconds."""
+    """The relations of schema cx_metrics as {name: [row dict]}, timestamps as microseconds,
+    dates as YYYY-MM-DD."""
     spark = _spark()
     found = {}
     for name in relations:
         frame = spark.table(f"cx_metrics.{name}")
         columns = [
-            f"unix_micros(`{c}`) as `{c}`" if kind == "timestamp" else f"`{c}`"
+            f"unix_micros(`{c}`) as `{c}`"
+            if kind == "timestamp"
+            else f"date_format(`{c}`, 'yyyy-MM-dd') as `{c}`"
+            if kind == "date"
+            else f"`{c}`"
             for c, kind in frame.dtypes
         ]
         found[name] = [row.asDict() for row in frame.selectExpr(*columns).collect()]

@@ -2,9 +2,6 @@
     Period-over-period change of NPS, CSAT and CES per period and dimension value, with a
     two-sided z-test of the change (docs: cx_metric_changes).
 -#}
-{#- The previous period: weeks step back 7 days, quarters 3 months (day and month arithmetic only). -#}
-{%- set steps = {'day': ('day', 1), 'week': ('day', 7), 'month': ('month', 1),
-                 'quarter': ('month', 3), 'year': ('month', 12)} -%}
 {%- set min_responses = var('cx_min_responses_for_significance', 30) -%}
 
 with nps as (
@@ -81,7 +78,8 @@ with_previous_start as (
         *,
         case
             {%- for grain in var('cx_period_grains', ['week', 'month', 'quarter']) %}
-            {%- set unit, size = steps[grain] %}
+            {#- The previous period: one period_step back. #}
+            {%- set unit, size = cx_metrics.period_step(grain) %}
             when period_grain = '{{ grain }}'
                 then cast({{ dbt.dateadd(unit, -size, 'period_start') }} as date)
             {%- endfor %}

@@ -93,6 +93,7 @@ checked as (
                 then 'score outside scale'
             when responded_at_text is null then 'missing timestamp'
             when responded_at is null then 'unparseable timestamp'
+            when {{ cx_metrics.timestamp_out_of_range('responded_at') }} then 'timestamp out of range'
             {%- if loads %}
             {#- Never read by an incremental run, so never counted: rejected in every build. #}
             when loaded_at is null then 'missing load time'
