@@ -258,7 +258,12 @@ def assert_refresh(refresh: Refreshed) -> None:
     """The run passed; every table's row count is the number of rows the engine holds, and
     every input's freshness check saw its newest event time."""
     result, tables = refresh.result, refresh.tables
-    assert result.success
+    failures = [
+        f"{e.step_key}: {e.event_specific_data.error.to_string()[-1500:]}"
+        for e in result.all_events
+        if e.is_step_failure
+    ]
+    assert result.success, "\n".join(failures) or "no step failed"
     counts = {
         e.materialization.asset_key.path[-1]: e.materialization.metadata.get("dagster/row_count")
         for e in result.get_asset_materialization_events()
