@@ -34,7 +34,7 @@ from cx_metrics.project import ensure_packages
 # The fresh answers: (survey_type, score); negative = NPS 0-6, CSAT 1-3, CES 1-4 (defaults).
 FRESH = [("nps", 2), ("nps", 5), ("nps", 6), ("nps", 7), ("nps", 9), ("csat", 2), ("csat", 5)]
 NEGATIVE = {("nps", s) for s in range(7)} | {("csat", s) for s in (1, 2, 3)}
-# The revenue and health marts are not read by a new-loads run (and expand customers × periods).
+# The revenue and health marts are not read by a new-loads run.
 LIVE_EXCLUDE = ["cx__revenue_at_risk", "cx__revenue_by_nps", "cx__customer_health"]
 ARRIVALS: list[tuple[float, dict]] = []
 

@@ -2,8 +2,9 @@
     An input value to a double, or null when it is not a plain decimal number (at most 18
     digits before and after the point).
     kind is the column's kind in the warehouse (cx_input_kinds): a typed number is used as it
-    is, except NaN and infinities, which are not numbers here either (null); anything else is
-    parsed as text.
+    is when its magnitude is below 1e18, as a text's at most 18 digits are (NaN, infinities and
+    larger numbers are null, so sums of them are exact: type_exact_sum); anything else is parsed
+    as text.
     The text is validated before it is cast, so bad text never fails a query (Postgres casts
     raise) and never becomes a number by accident (Spark and DuckDB casts accept 'inf', '1e3',
     'NaN'): the same text parses to the same number on every engine.
@@ -11,7 +12,8 @@
 {% macro parse_number(expression, kind='text') -%}
     {%- if kind == 'number' -%}
     case
-        when cast({{ expression }} as {{ cx_metrics.type_double() }}) between -1.0e300 and 1.0e300
+        when cast({{ expression }} as {{ cx_metrics.type_double() }}) > -1.0e18
+            and cast({{ expression }} as {{ cx_metrics.type_double() }}) < 1.0e18
             then cast({{ expression }} as {{ cx_metrics.type_double() }})
     end
     {%- else -%}

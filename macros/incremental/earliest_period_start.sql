@@ -4,7 +4,7 @@
     once, before it recomputes each grain's periods from their own start.
 -#}
 {% macro earliest_period_start(day, grains=none) -%}
-    {%- set grains = grains if grains is not none else var('cx_period_grains', ['week', 'month', 'quarter']) -%}
+    {%- set grains = grains if grains is not none else cx_metrics.period_grains() -%}
     {%- set starts = [] -%}
     {%- for grain in grains -%}
         {%- do starts.append(dbt.date_trunc(grain, "cast('" ~ day ~ "' as date)")) -%}

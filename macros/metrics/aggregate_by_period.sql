@@ -17,7 +17,7 @@
 {%- endmacro %}
 
 {% macro default__aggregate_by_period(relation, event_time, measures, dimensions=[], grains=none, since=none, additive=false) -%}
-    {%- set grains = grains if grains is not none else var('cx_period_grains', ['week', 'month', 'quarter']) -%}
+    {%- set grains = grains if grains is not none else cx_metrics.period_grains() -%}
     {%- if additive -%}
     {%- set since_all = cx_metrics.earliest_period_start(since, grains) if since is not none else none %}
     {%- set bigint_suffix = ' as ' ~ dbt.type_bigint() ~ ')' %}

@@ -8,7 +8,7 @@
 
 {% macro default__period_end(period_grain='period_grain', period_start='period_start') -%}
     case
-        {%- for grain in var('cx_period_grains', ['week', 'month', 'quarter']) %}
+        {%- for grain in cx_metrics.period_grains() %}
         {%- set unit, size = cx_metrics.period_step(grain) %}
         when {{ period_grain }} = '{{ grain }}'
             then cast({{ dbt.dateadd(unit, size, period_start) }} as {{ dbt.type_timestamp() }})

@@ -9,7 +9,7 @@
 {%- endmacro %}
 
 {% macro default__period_spine(bounds_relation, start_column, end_column, grains=none) -%}
-    {%- set grains = grains if grains is not none else var('cx_period_grains', ['week', 'month', 'quarter']) -%}
+    {%- set grains = grains if grains is not none else cx_metrics.period_grains() -%}
     {%- for grain in grains -%}
         {%- set unit, size = cx_metrics.period_step(grain) -%}
         {%- set first = 'cast(' ~ dbt.date_trunc(grain, 'bounds.' ~ start_column) ~ ' as date)' -%}

@@ -133,6 +133,74 @@ def test_categories_add_up_to_customer_churn(demo, linkage):
         assert (merged[column] == merged[f"{column}_by_nps"]).all(), column
 
 
+AS_OF = pd.Timestamp("2025-10-01")  # integration_tests/dbt_project.yml: cx_as_of_timestamp
+
+
+def _expected_at_risk(db, customers: pd.DataFrame, expected: pd.DataFrame) -> pd.DataFrame:
+    """cx__revenue_at_risk for months and 'all', customer by customer and month by month: the
+    sums of the categories, and the revenue of non-detractors at the start with an item overdue
+    at the month's end (at the as-of time for a month that ends after it)."""
+    items = _read(
+        db,
+        "select customer_id, follow_up_due_at, followed_up_at from cx__feedback_followups"
+        " where customer_id is not null",
+    )
+    nps = _read(
+        db,
+        "select response_id, customer_id, nps_category, responded_at from cx__survey_responses"
+        " where survey_type = 'nps' and customer_id is not null",
+    ).sort_values(["responded_at", "response_id"], kind="stable")
+    revenue = customers.set_index("customer_id")["monthly_revenue"].fillna(0.0)
+    rows = []
+    for start, cells in expected.groupby("period_start"):
+        end = (start.to_period("M") + 1).start_time
+        checked = min(end, AS_OF)
+        latest = nps[nps["responded_at"] < start].groupby("customer_id")["nps_category"].last()
+        churned_at = customers["churned_at"]
+        active = customers[
+            (customers["started_at"] < start) & (churned_at.isna() | (churned_at >= start))
+        ]["customer_id"]
+        not_detractor = active[active.map(latest).ne("detractor")]
+        late = items["followed_up_at"].isna() | (items["followed_up_at"] >= checked)
+        overdue = set(items[(items["follow_up_due_at"] < checked) & late]["customer_id"])
+        category = cells.set_index("nps_category_as_of_start")["monthly_revenue_at_start"]
+        rows.append(
+            {
+                "period_start": start,
+                "customers_at_start": int(cells["customers_at_start"].sum()),
+                "monthly_revenue_at_start": category.sum(),
+                "detractor_revenue": category.get("detractor", 0.0),
+                "promoter_revenue": category.get("promoter", 0.0),
+                "answered_revenue": category.drop("no answer", errors="ignore").sum(),
+                "overdue_followup_revenue": revenue[
+                    not_detractor[not_detractor.isin(overdue)]
+                ].sum(),
+            }
+        )
+    return pd.DataFrame(rows)
+
+
+def test_revenue_at_risk_equals_an_independent_pandas_computation(demo, linkage):
+    db, _ = demo
+    customers, answers, _ = linkage
+    expected = _expected_at_risk(db, customers, _expected(customers, answers))
+    got = _read(
+        db,
+        "select * from cx__revenue_at_risk where period_grain = 'month' and dimension = 'all'"
+        " order by period_start",
+    )
+    months = got["period_start"].astype("datetime64[ns]")
+    assert months.tolist() == expected["period_start"].tolist()
+    assert got["customers_at_start"].tolist() == expected["customers_at_start"].tolist()
+    assert (expected["overdue_followup_revenue"] > 0).sum() >= 6  # the demo has overdue items
+    for column in expected.columns.drop(["period_start", "customers_at_start"]):
+        assert got[column].astype(float).tolist() == pytest.approx(
+            expected[column].astype(float).tolist(), rel=1e-9, abs=1e-9
+        ), column
+    risk = expected["detractor_revenue"] + expected["overdue_followup_revenue"]
+    assert got["revenue_at_risk"].astype(float).tolist() == pytest.approx(risk.tolist(), rel=1e-9)
+
+
 def _pooled(frame: pd.DataFrame, category: str) -> float:
     rows = frame[frame["nps_category_as_of_start"] == category]
     return 100 * rows["churned_customers"].sum() / rows["customers_at_start"].sum()

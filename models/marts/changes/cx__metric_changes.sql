@@ -77,7 +77,7 @@ with_previous_start as (
     select
         *,
         case
-            {%- for grain in var('cx_period_grains', ['week', 'month', 'quarter']) %}
+            {%- for grain in cx_metrics.period_grains() %}
             {#- The previous period: one period_step back. #}
             {%- set unit, size = cx_metrics.period_step(grain) %}
             when period_grain = '{{ grain }}'

@@ -6,9 +6,14 @@
     of [ps, pe) when started_at < ps and (churned_at is null or churned_at >= ps); their category
     is that of their latest NPS answer with responded_at < ps ('no answer' without one).
     Only (period, dimension value, category) combinations with customers at the start have a row.
+    Computed from each customer's category spells (nps_category_spells): a spell enters the
+    count at the first period start after it begins and leaves it at the first after it ends,
+    and running sums give the count at every period, so the cost grows with customers and
+    answers, not with customers x periods. Revenue is summed exactly (type_exact_sum).
 -#}
 {#- Segment rows where cx__customer_churn has them (cx_customer_dimensions includes segment). -#}
 {%- set by_segment = 'segment' in var('cx_customer_dimensions', ['segment', 'plan', 'region']) -%}
+{%- set revenue = 'cast(coalesce(monthly_revenue, 0) as ' ~ cx_metrics.type_exact_sum() ~ ')' -%}
 
 with customers as (
 
@@ -22,40 +27,95 @@ responses as (
 
 ),
 
-categorized as (
+spells as {{ cx_metrics.materialized_cte() }} (
 
-    {{ cx_metrics.customers_at_period_start('customers', 'responses') }}
+    {{ cx_metrics.nps_category_spells('customers', 'responses') }}
 
 ),
 
-dimensions as (
+bounds as (
 
-    select 'all' as dimension
+    select
+        min(started_at) as first_event_at,
+        max(case when churned_at > started_at then churned_at else started_at end) as last_event_at
+    from customers
+
+),
+
+changes_by_segment as (
+
+    {#- Per grain: +1 when a spell enters, -1 when it leaves, and the churn of the period that
+        holds churned_at, in the category held at that period's start (the spell holding it). #}
+    {%- for grain in cx_metrics.period_grains() %}
+    {%- set churn_period = cx_metrics.period_start_of(grain, 'churned_at') %}
+    {{ 'union all' if not loop.first }}
+    select
+        '{{ grain }}' as period_grain,
+        changes.period_start,
+        changes.segment,
+        changes.nps_category,
+        sum(changes.customers_change) as customers_change,
+        sum(changes.revenue_change) as revenue_change,
+        sum(changes.churned) as churned_customers,
+        sum(changes.churned_revenue) as churned_revenue
+    from (
+        select
+            {{ cx_metrics.period_start_of(grain, 'held_after', after=true) }} as period_start,
+            segment, nps_category, 1 as customers_change, {{ revenue }} as revenue_change,
+            0 as churned, cast(0 as {{ cx_metrics.type_exact_sum() }}) as churned_revenue
+        from spells
+        union all
+        select
+            {{ cx_metrics.period_start_of(grain, 'held_until', after=true) }} as period_start,
+            segment, nps_category, -1 as customers_change, -{{ revenue }} as revenue_change,
+            0 as churned, cast(0 as {{ cx_metrics.type_exact_sum() }}) as churned_revenue
+        from spells
+        where held_until is not null
+        union all
+        select
+            {{ churn_period }} as period_start,
+            segment, nps_category, 0 as customers_change,
+            cast(0 as {{ cx_metrics.type_exact_sum() }}) as revenue_change,
+            1 as churned, {{ revenue }} as churned_revenue
+        from spells
+        where churned_at is not null
+            and held_after < cast({{ churn_period }} as {{ dbt.type_timestamp() }})
+            and (held_until is null
+                or cast({{ churn_period }} as {{ dbt.type_timestamp() }}) <= held_until)
+    ) as changes
+    group by changes.period_start, changes.segment, changes.nps_category
+    {%- endfor %}
+
+),
+
+changes as (
+
+    select
+        period_grain, period_start, 'all' as dimension, 'all' as dimension_value, nps_category,
+        customers_change, revenue_change, churned_customers, churned_revenue
+    from changes_by_segment
     {%- if by_segment %}
+
     union all
-    select 'segment' as dimension
+
+    select
+        period_grain, period_start, 'segment' as dimension,
+        cast(segment as {{ dbt.type_string() }}) as dimension_value, nps_category,
+        customers_change, revenue_change, churned_customers, churned_revenue
+    from changes_by_segment
     {%- endif %}
 
 ),
 
-by_dimension as (
+totals as (
 
-    {#- One pass over categorized (customers x periods: the largest relation here), read once
-        so that no engine materializes it to read it twice. -#}
-    select
-        categorized.period_grain,
-        categorized.period_start,
-        dimensions.dimension,
-        case
-            when dimensions.dimension = 'all' then 'all'
-            else cast(categorized.segment as {{ dbt.type_string() }})
-        end as dimension_value,
-        categorized.customer_id,
-        categorized.monthly_revenue,
-        categorized.is_churned_in_period,
-        categorized.nps_category_as_of_start
-    from categorized
-    cross join dimensions
+    {{ cx_metrics.running_totals(
+        changes='changes',
+        spine=cx_metrics.period_spine('bounds', 'first_event_at', 'last_event_at'),
+        keys=['dimension', 'dimension_value', 'nps_category'],
+        cumulative=['customers_change', 'revenue_change'],
+        per_period=['churned_customers', 'churned_revenue']
+    ) }}
 
 ),
 
@@ -66,13 +126,13 @@ aggregated as (
         period_start,
         dimension,
         dimension_value,
-        nps_category_as_of_start,
-        cast(count(*) as {{ dbt.type_bigint() }}) as customers_at_start,
-        coalesce(sum(monthly_revenue), 0) as monthly_revenue_at_start,
-        cast(sum(is_churned_in_period) as {{ dbt.type_bigint() }}) as churned_customers,
-        coalesce(sum(case when is_churned_in_period = 1 then monthly_revenue end), 0) as churned_revenue
-    from by_dimension
-    group by period_grain, period_start, dimension, dimension_value, nps_category_as_of_start
+        nps_category as nps_category_as_of_start,
+        cast(customers_change as {{ dbt.type_bigint() }}) as customers_at_start,
+        cast(revenue_change as {{ cx_metrics.type_double() }}) as monthly_revenue_at_start,
+        cast(churned_customers as {{ dbt.type_bigint() }}) as churned_customers,
+        cast(churned_revenue as {{ cx_metrics.type_double() }}) as churned_revenue
+    from totals
+    where customers_change > 0
 
 ),
 
