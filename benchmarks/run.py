@@ -58,6 +58,7 @@ SURVEY_BUILD = ["+cx__nps", "+cx__csat", "+cx__ces"]
 MEMORY_LIMIT = "3GB"  # DuckDB's own limit (it spills beyond); the target is < 4 GB per process
 PANDAS_CAP_MB = 16_000  # pandas is stopped above this, to keep the machine alive
 TABLES = ("survey_responses", "customers", "support_tickets", "feedback_followups")
+REVENUE_MARTS = ("cx__revenue_by_nps", "cx__revenue_at_risk")  # issue 34: < 15% of the full build
 
 
 @dataclass
@@ -82,6 +83,8 @@ class SizeResult:
     dbt_survey: Measure | None = None
     dbt_survey_months: Measure | None = None
     dbt_everything: Measure | None = None
+    # The full build's slowest nodes: (name, seconds), from dbt's run_results.json.
+    everything_slowest: list[tuple[str, float]] = field(default_factory=list)
     spark_survey: Measure | None = None
     dbt_base: Measure | None = None
     incremental_validate: Measure | None = None
@@ -336,6 +339,7 @@ def run_size(responses: int, out: Path, everything: bool, spark: bool) -> SizeRe
     )
     if everything:
         result.dbt_everything = measure_everything(work, inputs)
+        result.everything_slowest = slowest_nodes(PROJECT / "target" / "run_results.json")
     if spark:
         result.spark_survey = measure_spark(work, inputs)
         if result.spark_survey.ok:
@@ -428,6 +432,23 @@ def measure_everything(work: Path, inputs: Path) -> Measure:
         work / "dbt_everything.log",
         all_env,
     )
+
+
+def slowest_nodes(run_results: Path, count: int = 6) -> list[tuple[str, float]]:
+    """The nodes of a dbt run that took longest, with the revenue marts always among them."""
+    results = json.loads(run_results.read_text())["results"]
+    times = {r["unique_id"].split(".")[-1]: r["execution_time"] for r in results}
+    ranked = sorted(times.items(), key=lambda item: -item[1])
+    top = ranked[:count] + [(n, t) for n, t in ranked[count:] if n in REVENUE_MARTS]
+    return [(name, round(seconds, 1)) for name, seconds in top]
+
+
+def revenue_share(r: SizeResult) -> str:
+    """The revenue marts' own time as a share of the full build's wall time."""
+    if not r.dbt_everything or not r.everything_slowest:
+        return "n/a"
+    seconds = sum(t for n, t in r.everything_slowest if n in REVENUE_MARTS)
+    return f"{seconds:.1f} s, {100 * seconds / r.dbt_everything.seconds:.0f}%"
 
 
 def measure_incremental(
@@ -571,6 +592,11 @@ REPORT_ROWS: list[tuple[str, Callable[[SizeResult], str]]] = [
         lambda r: fmt(r.dbt_survey),
     ),
     ("dbt build, all models and data tests", lambda r: fmt(r.dbt_everything)),
+    ("revenue marts' share of that build", revenue_share),
+    (
+        "slowest nodes of that build",
+        lambda r: ", ".join(f"{n} {t:.1f} s" for n, t in r.everything_slowest) or "n/a",
+    ),
     ("Spark (local[2]): dbt run, survey marts, default grains", lambda r: fmt(r.spark_survey)),
     ("dbt run, survey marts, without the last day", lambda r: fmt(r.dbt_base)),
     (

@@ -4,7 +4,15 @@ asset checks)."""
 from collections.abc import Iterator, Mapping
 from typing import Any
 
-from dagster import AssetExecutionContext, AssetsDefinition, AssetSpec
+from dagster import (
+    AssetExecutionContext,
+    AssetMaterialization,
+    AssetsDefinition,
+    AssetSpec,
+    Failure,
+    MetadataValue,
+    Output,
+)
 from dagster_dbt import DbtCliResource, DbtProject, dbt_assets
 
 from cx_metrics.orchestration.checks import is_new_loads_run
@@ -57,9 +65,33 @@ def _dbt_build(
     events = invocation.stream()
     if holds_metastore(invocation):
         events = after_exit(events, invocation)
-    yield from events.fetch_row_counts()
+    yield from all_selected_built(context, events.fetch_row_counts())
     release_database(invocation)
     prune_build_folders(settings.project_dir)
+
+
+def all_selected_built(context: AssetExecutionContext, events: Iterator) -> Iterator:
+    """The events, then a failure if dbt exited well but left a selected asset unbuilt: a model
+    switched off or removed since the definitions loaded is not a green run."""
+    built = set()
+    for event in events:
+        if isinstance(event, Output):
+            built.add(context.asset_key_for_output(event.output_name))
+        elif isinstance(event, AssetMaterialization):
+            built.add(event.asset_key)
+        yield event
+    missing = sorted(key.to_user_string() for key in context.selected_asset_keys - built)
+    if missing:
+        raise Failure(
+            description=(
+                f"dbt built {len(built)} of the {len(built) + len(missing)} selected assets; not"
+                f" built: {', '.join(missing)}. dbt's project no longer has them as the"
+                " definitions do (a model switched off or removed since they loaded). Fix:"
+                " reload the code location (or restart Dagster) so that it reads the project"
+                " again."
+            ),
+            metadata={"not_built": MetadataValue.json(missing)},
+        )
 
 
 def after_alerts_assets(

@@ -140,6 +140,26 @@ def test_refresh_runs_the_shop_project_green(shop):
     assert months == len(nps_months)
 
 
+def test_a_run_that_leaves_a_selected_model_unbuilt_fails(tmp_path, shop, monkeypatch):
+    """The definitions loaded, then the user switched a model off: dbt exits well without it,
+    and the run must not look green."""
+    project = make_consumer_project(tmp_path, SURVEYS_ONLY)
+    db = tmp_path / "analytics.duckdb"
+    load_duckdb(db, {"survey_responses": INPUTS["survey_responses"]})
+    monkeypatch.setenv("SHOP_DUCKDB_PATH", str(db))
+    defs = build_definitions(project_dir=project, profiles_dir=project)
+    model = project / "models" / "monthly_nps.sql"
+    model.write_text("{{ config(enabled=false) }}\n" + model.read_text())
+    result = defs.resolve_job_def("cx_refresh").execute_in_process(
+        instance=DagsterInstance.ephemeral(), raise_on_error=False
+    )
+    assert not result.success
+    (failure,) = [e for e in result.all_events if e.is_step_failure]
+    assert "not built: shop/monthly_nps." in failure.step_failure_data.error.message
+    built = {e.materialization.asset_key for e in result.get_asset_materialization_events()}
+    assert AssetKey(["marts", "cx__nps"]) in built  # the rest was built
+
+
 def test_validate_command_on_the_shop_project(shop):
     """As a user types it first: inside the project, with relative folders."""
     project, db, _ = shop
