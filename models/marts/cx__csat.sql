@@ -1,10 +1,5 @@
 {#- CSAT (top-2-box share) per period and dimension value, with its Wilson interval. -#}
-{{ config(
-    materialized='table' if target.type == 'spark' else 'incremental',
-    unique_key=['period_grain', 'period_start'],
-    incremental_strategy='delete+insert',
-    on_schema_change='fail',
-) }}
+{{ config(**cx_metrics.survey_metric_config()) }}
 {%- set since = cx_metrics.survey_metrics_since(ref('cx__survey_responses')) if is_incremental() else none %}
 
 with responses as (
@@ -44,7 +39,8 @@ final as (
         {{ cx_metrics.safe_divide('score_sum', 'responses') }} as avg_score,
         score_sum,
         {{ cx_metrics.wilson_interval('satisfied_responses', 'responses', 'lower') }} as csat_ci_lower,
-        {{ cx_metrics.wilson_interval('satisfied_responses', 'responses', 'upper') }} as csat_ci_upper
+        {{ cx_metrics.wilson_interval('satisfied_responses', 'responses', 'upper') }} as csat_ci_upper,
+        {{ cx_metrics.loaded_through(ref('cx__survey_responses')) }} as loaded_through
     from counted
 
 )

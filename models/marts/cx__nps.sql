@@ -1,10 +1,5 @@
 {#- NPS per period and dimension value, with its margin of error and confidence interval. -#}
-{{ config(
-    materialized='table' if target.type == 'spark' else 'incremental',
-    unique_key=['period_grain', 'period_start'],
-    incremental_strategy='delete+insert',
-    on_schema_change='fail',
-) }}
+{{ config(**cx_metrics.survey_metric_config()) }}
 {%- set since = cx_metrics.survey_metrics_since(ref('cx__survey_responses')) if is_incremental() else none %}
 
 with responses as (
@@ -49,7 +44,8 @@ final as (
     select
         *,
         greatest(-100, nps - nps_margin_of_error) as nps_ci_lower,
-        least(100, nps + nps_margin_of_error) as nps_ci_upper
+        least(100, nps + nps_margin_of_error) as nps_ci_upper,
+        {{ cx_metrics.loaded_through(ref('cx__survey_responses')) }} as loaded_through
     from scored
 
 )

@@ -8,6 +8,8 @@ must read only the new load, and `cx-metrics validate --new-loads` must validate
 
 from __future__ import annotations
 
+import shutil
+from datetime import datetime
 from pathlib import Path
 
 import duckdb
@@ -236,3 +238,46 @@ def test_a_table_built_before_load_times_fails_with_the_fix(loads, tmp_path):
     assert run.returncode != 0
     assert "was built without the column loaded_at" in run.output
     assert "--full-refresh --select cx__survey_responses+" in run.output
+
+
+PAUSED_LOAD = "2025-10-20 01:00:00"  # more than cx_incremental_lookback_days after NEW_LOAD
+
+
+@pytest.fixture(scope="module")
+def paused(loads, tmp_path_factory) -> tuple[Path, Path]:
+    """(full build of four loads, a build whose metric tables missed the third load's run).
+
+    The third load, with its rows months late, refreshes only cx__survey_responses (the
+    metric tables' step failed or was deselected); a fourth load arrives three weeks later and
+    the survey marts refresh. The metric tables must still count the third load."""
+    inputs, new_load, _ = loads
+    root = tmp_path_factory.mktemp("paused")
+    folder = root / "inputs"
+    shutil.copytree(inputs, folder, ignore=shutil.ignore_patterns(new_load.name))
+    con = duckdb.connect()
+    source = f"read_parquet('{inputs.parent / 'generated' / 'survey_responses.parquet'}')"
+    fourth = _copy_of(con, source, "true", response_id="LATE-7", responded_at="2025-10-19 10:00:00")
+    _write(con, fourth, PAUSED_LOAD, root / "load-4.parquet")
+    con.close()
+    paused = root / "paused" / "cx.duckdb"
+    paused.parent.mkdir()
+    _build(paused, folder, FULL_BUILD)
+    shutil.copy(new_load, folder / "survey_responses" / new_load.name)
+    _build(paused, folder, ["cx__survey_responses", *REJECTIONS])
+    shutil.copy(root / "load-4.parquet", folder / "survey_responses" / "load-4.parquet")
+    _build(paused, folder, [*SURVEY_MARTS, *REJECTIONS])
+    full = root / "full" / "cx.duckdb"
+    full.parent.mkdir()
+    _build(full, folder, FULL_BUILD)
+    return full, paused
+
+
+@pytest.mark.parametrize("table", SURVEY_MARTS[1:])
+def test_a_metric_table_that_missed_a_refresh_catches_up(paused, table):
+    """Each metric table keeps its own watermark (loaded_through): the loads after it are
+    counted however long ago they came, not only those of the last lookback days."""
+    full, refreshed = paused
+    assert _differences(full, refreshed, table) == 0
+    assert query(refreshed, f"select distinct loaded_through from {table}") == [
+        (datetime.fromisoformat(PAUSED_LOAD),)
+    ]
