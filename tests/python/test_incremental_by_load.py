@@ -281,3 +281,18 @@ def test_a_metric_table_that_missed_a_refresh_catches_up(paused, table):
     assert query(refreshed, f"select distinct loaded_through from {table}") == [
         (datetime.fromisoformat(PAUSED_LOAD),)
     ]
+
+
+def test_a_metric_table_built_before_its_watermark_fails_with_the_fix(loads, tmp_path):
+    """A cx__nps of an earlier version (no loaded_through) stops a refresh by load with the fix."""
+    inputs, _, _ = loads
+    db = tmp_path / "old" / "cx.duckdb"
+    db.parent.mkdir()
+    _build(db, inputs, ["+cx__nps"])
+    con = duckdb.connect(str(db))
+    con.execute("alter table cx__nps drop column loaded_through")
+    con.close()
+    run = run_dbt(["run", "--select", "cx__nps"], db, _variables(inputs))
+    assert run.returncode != 0
+    assert "was built without the column loaded_through" in run.output
+    assert "--full-refresh --select cx__nps+" in run.output
