@@ -45,25 +45,7 @@ followups as (
 
 ),
 
-spells as {{ cx_metrics.materialized_cte() }} (
-
-    {#- Non-detractor spells: the customers whose overdue items count. -#}
-    select *
-    from ({{ cx_metrics.nps_category_spells('customers', 'responses') }}) as all_spells
-    where nps_category <> 'detractor'
-
-),
-
-bounds as (
-
-    select
-        min(started_at) as first_event_at,
-        max(case when churned_at > started_at then churned_at else started_at end) as last_event_at
-    from customers
-
-),
-
-overdue_items as (
+overdue_items as {{ cx_metrics.materialized_cte() }} (
 
     {#- An item is overdue at time t when follow_up_due_at < t <= followed_up_at (or never
         followed up); one followed up by its deadline never is. -#}
@@ -74,6 +56,40 @@ overdue_items as (
     from followups
     where customer_id is not null
         and (followed_up_at is null or followed_up_at > follow_up_due_at)
+
+),
+
+overdue_customers as (
+
+    {#- Only customers with an overdue item can add overdue revenue: the others' spells are
+        left out before they are expanded to periods (most customers, at scale). -#}
+    select * from customers
+    where customer_id in (select customer_id from overdue_items)
+
+),
+
+overdue_customers_answers as (
+
+    select * from responses
+    where customer_id in (select customer_id from overdue_items)
+
+),
+
+spells as {{ cx_metrics.materialized_cte() }} (
+
+    {#- Their non-detractor spells: those in which their overdue items count. -#}
+    select *
+    from ({{ cx_metrics.nps_category_spells('overdue_customers', 'overdue_customers_answers') }}) as all_spells
+    where nps_category <> 'detractor'
+
+),
+
+bounds as (
+
+    select
+        min(started_at) as first_event_at,
+        max(case when churned_at > started_at then churned_at else started_at end) as last_event_at
+    from customers
 
 ),
 
