@@ -224,20 +224,24 @@ def _validate_new_loads(db: Path, inputs: Path, report_file: Path) -> dict:
     return _validated(db, inputs, report_file, *new_loads, max_rejected_pct=100)
 
 
-def test_a_table_built_before_load_times_fails_with_the_fix(loads, tmp_path):
-    """A cx__survey_responses of an earlier version (no loaded_at) stops an incremental run
-    with one line naming the table and the fix, not a database error."""
+@pytest.mark.parametrize(
+    ("table", "column"), [("cx__survey_responses", "loaded_at"), ("cx__nps", "loaded_through")]
+)
+def test_a_table_built_before_its_load_column_fails_with_the_fix(loads, tmp_path, table, column):
+    """A table of an earlier version (cx__survey_responses without loaded_at, a metric table
+    without its watermark loaded_through) stops an incremental run with one line naming the
+    table and the fix, not a database error."""
     inputs, _, _ = loads
     db = tmp_path / "old" / "cx.duckdb"
     db.parent.mkdir()
-    _build(db, inputs, ["+cx__survey_responses"])
+    _build(db, inputs, [f"+{table}"])
     con = duckdb.connect(str(db))
-    con.execute("alter table cx__survey_responses drop column loaded_at")
+    con.execute(f"alter table {table} drop column {column}")
     con.close()
-    run = run_dbt(["run", "--select", "cx__survey_responses"], db, _variables(inputs))
+    run = run_dbt(["run", "--select", table], db, _variables(inputs))
     assert run.returncode != 0
-    assert "was built without the column loaded_at" in run.output
-    assert "--full-refresh --select cx__survey_responses+" in run.output
+    assert f"was built without the column {column}" in run.output
+    assert f"--full-refresh --select {table}+" in run.output
 
 
 PAUSED_LOAD = "2025-10-20 01:00:00"  # more than cx_incremental_lookback_days after NEW_LOAD
@@ -281,18 +285,3 @@ def test_a_metric_table_that_missed_a_refresh_catches_up(paused, table):
     assert query(refreshed, f"select distinct loaded_through from {table}") == [
         (datetime.fromisoformat(PAUSED_LOAD),)
     ]
-
-
-def test_a_metric_table_built_before_its_watermark_fails_with_the_fix(loads, tmp_path):
-    """A cx__nps of an earlier version (no loaded_through) stops a refresh by load with the fix."""
-    inputs, _, _ = loads
-    db = tmp_path / "old" / "cx.duckdb"
-    db.parent.mkdir()
-    _build(db, inputs, ["+cx__nps"])
-    con = duckdb.connect(str(db))
-    con.execute("alter table cx__nps drop column loaded_through")
-    con.close()
-    run = run_dbt(["run", "--select", "cx__nps"], db, _variables(inputs))
-    assert run.returncode != 0
-    assert "was built without the column loaded_through" in run.output
-    assert "--full-refresh --select cx__nps+" in run.output
