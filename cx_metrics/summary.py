@@ -146,7 +146,7 @@ def input_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     )
     lines = []
     for table in INPUTS:
-        # An input switched off has no staging view (a table of its name may be another one's).
+        # An input switched off has no staging relation (a table of its name may be another one's).
         try:
             con.execute(f"select 1 from stg_cx__{table} limit 0")
             total = con.execute(f"select count(*) from {table}").fetchone()[0]
