@@ -47,6 +47,15 @@ checked as (
 
 ),
 
+ranked as (
+
+    select
+        *,
+        {{ cx_metrics.rejection_reason('customer_id', 'started_at') }} as rejection_reason
+    from checked
+
+),
+
 final as (
 
     select
@@ -57,9 +66,9 @@ final as (
         plan,
         region,
         monthly_revenue,
-        raw_record,
-        {{ cx_metrics.rejection_reason('customer_id', 'started_at') }} as rejection_reason
-    from checked
+        {{ cx_metrics.raw_record_if_rejected() }} as raw_record,
+        rejection_reason
+    from ranked
 
 )
 

@@ -39,14 +39,23 @@ checked as (
 
 ),
 
+ranked as (
+
+    select
+        *,
+        {{ cx_metrics.rejection_reason('response_id, followed_up_at', 'followed_up_at') }} as rejection_reason
+    from checked
+
+),
+
 final as (
 
     select
         response_id,
         followed_up_at,
-        raw_record,
-        {{ cx_metrics.rejection_reason('response_id, followed_up_at', 'followed_up_at') }} as rejection_reason
-    from checked
+        {{ cx_metrics.raw_record_if_rejected() }} as raw_record,
+        rejection_reason
+    from ranked
 
 )
 

@@ -45,6 +45,15 @@ checked as (
 
 ),
 
+ranked as (
+
+    select
+        *,
+        {{ cx_metrics.rejection_reason('order_id', 'ordered_at') }} as rejection_reason
+    from checked
+
+),
+
 final as (
 
     select
@@ -53,9 +62,9 @@ final as (
         ordered_at,
         amount,
         status,
-        raw_record,
-        {{ cx_metrics.rejection_reason('order_id', 'ordered_at') }} as rejection_reason
-    from checked
+        {{ cx_metrics.raw_record_if_rejected() }} as raw_record,
+        rejection_reason
+    from ranked
 
 )
 

@@ -60,6 +60,15 @@ checked as (
 
 ),
 
+ranked as (
+
+    select
+        *,
+        {{ cx_metrics.rejection_reason('ticket_id', 'created_at') }} as rejection_reason
+    from checked
+
+),
+
 final as (
 
     select
@@ -81,9 +90,9 @@ final as (
             end
             as {{ dbt.type_int() }}
         ) as agent_replies,
-        raw_record,
-        {{ cx_metrics.rejection_reason('ticket_id', 'created_at') }} as rejection_reason
-    from checked
+        {{ cx_metrics.raw_record_if_rejected() }} as raw_record,
+        rejection_reason
+    from ranked
 
 )
 
