@@ -10,6 +10,15 @@ with responses as (
 
 ),
 
+ranked as (
+
+    select
+        *,
+        {{ cx_metrics.rejection_reason('response_id', 'responded_at, loaded_at') }} as rejection_reason
+    from responses
+
+),
+
 final as (
 
     select
@@ -25,11 +34,11 @@ final as (
         comment,
         ticket_id,
         loaded_at,
-        raw_record,
+        {{ cx_metrics.raw_record_if_rejected() }} as raw_record,
         row_rejection_reason,
         row_fingerprint,
-        {{ cx_metrics.rejection_reason('response_id', 'responded_at, loaded_at') }} as rejection_reason
-    from responses
+        rejection_reason
+    from ranked
 
 )
 
