@@ -1,4 +1,6 @@
-{{ config(enabled=var('cx_using_support_tickets', true)) }}
+{#- A table: cx__service_levels reads it once per period grain and dimension, and a view would
+    join every ticket to its customer again each time (at 50M answers that ran out of memory). -#}
+{{ config(materialized='table', enabled=var('cx_using_support_tickets', true)) }}
 {#-
     Accepted tickets with the customer's segment and their service-level measures: exact
     elapsed minutes to first response and hours to resolution, and whether a resolved ticket
