@@ -42,23 +42,14 @@
     )
     {{ cx_metrics.aggregate_by_period('cx_by_day', 'cx_day', rolled_measures, dimensions, grains, since) }}
     {%- else -%}
-    {%- set branches = namespace(count=0) -%}
-    {%- for grain in grains -%}
-        {%- if grain not in ('day', 'week', 'month', 'quarter', 'year') -%}
-            {{ exceptions.raise_compiler_error("cx_period_grains: '" ~ grain ~ "' is not one of day, week, month, quarter, year") }}
-        {%- endif -%}
-        {%- set period_start = 'cast(' ~ dbt.date_trunc(grain, event_time) ~ ' as date)' -%}
-        {%- for dimension in ['all'] + dimensions %}
-    {% if branches.count > 0 %}union all{% endif %}{% set branches.count = branches.count + 1 %}
+    {%- for grain, dimension, dimension_value in cx_metrics.grain_branches(dimensions, grains) %}
+        {%- set period_start = cx_metrics.period_start_of(grain, event_time) %}
+    {{ 'union all' if not loop.first }}
     select
         '{{ grain }}' as period_grain,
         {{ period_start }} as period_start,
         '{{ dimension }}' as dimension,
-        {% if dimension == 'all' -%}
-        'all'
-        {%- else -%}
-        cast({{ dimension }} as {{ dbt.type_string() }})
-        {%- endif %} as dimension_value,
+        {{ dimension_value }} as dimension_value,
         {%- for name, expression in measures.items() %}
         {{ expression | replace('{period_start}', period_start) }} as {{ name }}{{ ',' if not loop.last }}
         {%- endfor %}
@@ -67,7 +58,6 @@
     where {{ event_time }} >= {{ dbt.date_trunc(grain, "cast('" ~ since ~ "' as date)") }}
     {%- endif %}
     group by {{ period_start }}{% if dimension != 'all' %}, {{ dimension }}{% endif %}
-        {%- endfor -%}
     {%- endfor -%}
     {%- endif -%}
 {%- endmacro %}

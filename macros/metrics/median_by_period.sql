@@ -12,11 +12,8 @@
 {%- endmacro %}
 
 {% macro default__median_by_period(relation, event_time, value, dimensions=[], grains=none) -%}
-    {%- set grains = grains if grains is not none else cx_metrics.period_grains() -%}
-    {%- set branches = namespace(count=0) -%}
-    {%- for grain in grains -%}
-        {%- for dimension in ['all'] + dimensions %}
-    {% if branches.count > 0 %}union all{% endif %}{% set branches.count = branches.count + 1 %}
+    {%- for grain, dimension, dimension_value in cx_metrics.grain_branches(dimensions, grains) %}
+    {{ 'union all' if not loop.first }}
     select
         '{{ grain }}' as period_grain,
         period_start,
@@ -33,11 +30,7 @@
         from (
             select
                 {{ cx_metrics.period_start_of(grain, event_time) }} as period_start,
-                {% if dimension == 'all' -%}
-                'all'
-                {%- else -%}
-                cast({{ dimension }} as {{ dbt.type_string() }})
-                {%- endif %} as dimension_value,
+                {{ dimension_value }} as dimension_value,
                 {{ value }} as cx_value
             from {{ relation }}
             where {{ value }} is not null
@@ -45,6 +38,5 @@
     ) as cx_ranked
     where 2 * cx_rank between cx_values and cx_values + 2
     group by period_start, dimension_value
-        {%- endfor -%}
     {%- endfor -%}
 {%- endmacro %}
