@@ -54,6 +54,8 @@ LAST_DAY = "2025-09-30"  # the generated data ends on this day
 # then the last day, so an incremental refresh reads and validates only the new load.
 LOADED_AT = {"base": "2025-09-30 01:00:00", "new_day": "2025-10-01 01:00:00"}
 SURVEY_MARTS = ["cx__survey_responses", "cx__nps", "cx__csat", "cx__ces"]
+# A new-loads refresh of them: staging parses the new loads first (it grows by load).
+SURVEY_REFRESH = ["stg_cx__survey_responses", *SURVEY_MARTS]
 SURVEY_BUILD = ["+cx__nps", "+cx__csat", "+cx__ces"]
 MEMORY_LIMIT = "3GB"  # DuckDB's own limit (it spills beyond); the target is < 4 GB per process
 PANDAS_CAP_MB = 16_000  # pandas is stopped above this, to keep the machine alive
@@ -479,7 +481,7 @@ def measure_incremental(
         setattr(
             result,
             f"incremental{suffix}",
-            dbt_run(SURVEY_MARTS, inputs, work / f"incremental{suffix}.log", env),
+            dbt_run(SURVEY_REFRESH, inputs, work / f"incremental{suffix}.log", env),
         )
 
 

@@ -111,15 +111,51 @@ def structural_problem(table: TableSettings, present: list[str] | None) -> str |
     return None
 
 
+def _base_views(settings: ValidationSettings, staging_models: list[str]) -> list[str]:
+    """The views a staging model reads (base_cx__survey_responses): compiled with it."""
+    if settings.manifest is None:
+        return []
+    nodes = settings.manifest.nodes
+    parents = {
+        parent
+        for node in nodes.values()
+        if node.resource_type == "model" and node.name in staging_models
+        for parent in node.depends_on.nodes
+    }
+    return [
+        nodes[p].name
+        for p in sorted(parents)
+        if p in nodes
+        and nodes[p].resource_type == "model"
+        and nodes[p].config.materialized == "view"
+    ]
+
+
+def _inline(sql: str, views: list) -> str:
+    # Validation runs before the build: a view the staging SQL reads may not exist yet, or
+    # still show the last build's rows, so its own SQL takes its place.
+    for view in views:
+        sql = sql.replace(view.node.relation_name, f"({view.node.compiled_code})")
+    return sql
+
+
 def compile_staging(settings: ValidationSettings) -> None:
     """Attach the compiled staging SQL to every table without a structural problem."""
     sound = [t for t in settings.tables.values() if t.problem is None]
     if not sound:
         return
-    compiled = _compile([t.staging_model for t in sound], settings.dbt_args, settings.manifest)
+    staging = [t.staging_model for t in sound]
+    views = _base_views(settings, staging)
+    # --full-refresh: an incremental staging model's SQL over every row, not over a new load.
+    args = [
+        *settings.dbt_args,
+        *([] if "--full-refresh" in settings.dbt_args else ["--full-refresh"]),
+    ]
+    compiled = _compile([*staging, *views], args, settings.manifest)
+    compiled_views = [compiled[v] for v in views if v in compiled]
     for table in sound:
         node = compiled.get(table.staging_model)
         if node is not None and str(node.status) == "success":
-            table.staging_sql = node.node.compiled_code
+            table.staging_sql = _inline(node.node.compiled_code, compiled_views)
         else:
             table.problem = f"could not compile {table.staging_model}"

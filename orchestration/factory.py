@@ -51,8 +51,8 @@ NEW_LOADS_MODELS = [
     "cx__feedback_followups",
     "cx__rejected_records",  # gathers them: input = accepted + rejected holds
 ]
-# The views between the survey input and those marts: selected (without their tests, each a
-# scan of all of the input), so that the survey input's blocking validation gates the marts.
+# The survey input's staging (it grows by load) and the views around it: selected, without
+# their tests, so that the survey input's blocking validation gates the marts.
 NEW_LOADS_STAGING = [
     "base_cx__survey_responses",
     "stg_cx__survey_responses",

@@ -1,15 +1,14 @@
-{#- Reads base_, not stg_, and cx__survey_responses runs the duplicate rule again, because DuckDB pushes no filter through stg_'s duplicate window: only so does an incremental run's answer-time filter reach the input scan (BENCHMARKS.md). -#}
 {#-
-    Every parsed survey answer with the classification of its score: NPS category, CSAT
+    Every staged survey answer with the classification of its score: NPS category, CSAT
     satisfied (top-2-box) and CES easy. Rows with their own defect are kept with it
-    (row_rejection_reason), and duplicates are not decided yet: cx__survey_responses decides
-    them with staging's rule over just the rows it builds (all of them, or the recent ones).
+    (row_rejection_reason), and with staging's verdict over all rows (rejection_reason):
+    an incremental cx__survey_responses decides duplicates again over just the rows it builds.
 -#}
 {%- set ces_higher_is_easier = var('cx_ces_higher_is_easier', true) -%}
 
 with responses as (
 
-    select * from {{ ref('base_cx__survey_responses') }}
+    select * from {{ ref('stg_cx__survey_responses') }}
 
 ),
 
@@ -40,7 +39,8 @@ classified as (
         ticket_id,
         loaded_at,
         row_rejection_reason,
-        row_fingerprint
+        row_fingerprint,
+        rejection_reason
     from responses
 
 )

@@ -2,19 +2,17 @@
     The survey input's rejected rows (reason and raw values), one row per rejected row; rows
     without a load time are left to cx__rejected_records, which reads them in every build.
     With a load column (cx_loads_column) it is incremental, append only, and reads just the
-    new loads (those after cx__survey_responses' latest loaded_at; this model is built first):
-    - a new row's own defect, and a new valid row that is not its key's earliest, are new;
-    - a key's built row that a new, earlier valid row displaces becomes a duplicate: its raw
-      values are read again from its own load (a filter on that load time);
+    new loads of staging (those after cx__survey_responses' latest loaded_at; this model is
+    built first), whose reasons are final (staging ranks them with every row of their keys):
+    - a new row's rejection is new;
+    - a key's row accepted until now that staging now finds a duplicate (a new, earlier valid
+      row displaced it) is new, with the raw values staging read again from its load;
     - no earlier rejection ever changes: a defect stays, and a duplicate stays one, since a
       key's accepted row can only become earlier.
     So it equals a full build, as cx__survey_responses does, and a new-loads refresh never
     rescans the history (BENCHMARKS.md). Without a load column it rebuilds in full (the
     pre-hook empties it); Spark, whose Parquet tables do not append here, builds a table.
 -#}
-{#- Read only by an incremental build (below). -#}
--- depends_on: {{ ref('base_cx__survey_responses') }}
--- depends_on: {{ ref('int_survey_responses_classified') }}
 {{ config(
     materialized='table' if target.type == 'spark' else 'incremental',
     incremental_strategy='append',
@@ -47,90 +45,40 @@ numbered as (
 
 )
 {%- else %}
-{%- set survey_responses = cx_metrics._cx_survey_responses_relation() %}
 
-{#- The new rows, ranked with the built row of their key: run once at compile time to find the
-    displaced built rows, whose load times then filter the input (a join would scan it all). #}
-{#- Twice: for the query, over the view int_survey_responses_classified (an ephemeral model
-    cannot be queried alone), and for the model, over base_, which has the raw values. #}
-{%- set rendered = [] %}
-{%- for new_rows_from, raw_record in [
-    (ref('int_survey_responses_classified'), 'cast(null as ' ~ dbt.type_string() ~ ')'),
-    (ref('base_cx__survey_responses'), 'raw_record'),
-] %}
-{%- set ranked_ctes %}
-{#- Read three times: materialized, so that the input is scanned once. #}
 new_rows as {{ cx_metrics.materialized_cte() }} (
 
-    select response_id, responded_at, loaded_at, {{ raw_record }} as raw_record, row_rejection_reason, row_fingerprint
-    from {{ new_rows_from }}
+    select response_id, responded_at, loaded_at, raw_record, rejection_reason
+    from {{ ref('stg_cx__survey_responses') }}
     where loaded_at > cast('{{ built_through }}' as {{ dbt.type_timestamp() }})
 
 ),
 
 built as (
 
-    {#- Each new key's accepted row as built before this run (never tied with a new row:
-        its load is earlier). -#}
+    {#- Each new key's accepted row as built before this run. -#}
     select response_id, responded_at, loaded_at
-    from {{ survey_responses }}
+    from {{ cx_metrics._cx_survey_responses_relation() }}
     where response_id in (select response_id from new_rows)
 
 ),
 
-ranked as (
-
-    select
-        *,
-        {{ cx_metrics.rejection_reason('response_id', 'responded_at, loaded_at') }} as rejection_reason
-    from (
-        select *, 0 as is_built from new_rows
-        union all
-        select response_id, responded_at, loaded_at, null, null, null, 1 from built
-    ) as candidates
-
-),
-
-displaced as (
-
-    select response_id, responded_at, loaded_at from ranked
-    where is_built = 1 and rejection_reason is not null
-
-)
-{%- endset %}
-{%- do rendered.append(ranked_ctes) %}
-{%- endfor %}
-{%- set displaced_keys = [] %}
-{%- if execute %}
-{%- set found = run_query('with ' ~ rendered[0] ~ ' select response_id, cast(loaded_at as ' ~ dbt.type_string() ~ ') from displaced') %}
-{%- for row in found.rows %}{% do displaced_keys.append((row[0], row[1])) %}{% endfor %}
-{%- endif %}
-
-{{ rendered[1] }},
-
 displaced_rows as (
 
-    {#- The displaced row's raw values: of its key's valid rows in its load at its time, the
-        one the duplicate rule kept (the lowest fingerprint). -#}
+    {#- A built row that staging now rejects: of its key's valid rows in its load at its time,
+        the one the duplicate rule had kept (the lowest fingerprint). -#}
     select
-        base.response_id,
-        base.loaded_at,
-        base.raw_record,
-        row_number() over (partition by base.response_id order by base.row_fingerprint) as kept
-    from {{ ref('base_cx__survey_responses') }} as base
-    inner join displaced
-        on base.response_id = displaced.response_id
-        and base.loaded_at = displaced.loaded_at
-        and base.responded_at = displaced.responded_at
-    where base.row_rejection_reason is null
-    {%- if displaced_keys %}
-        and base.loaded_at in (
-            {%- for load in displaced_keys | map(attribute=1) | unique %}
-            {{ ', ' if not loop.first }}cast('{{ load }}' as {{ dbt.type_timestamp() }})
-            {%- endfor %})
-    {%- else %}
-        and 1 = 0
-    {%- endif %}
+        staged.response_id,
+        staged.loaded_at,
+        staged.raw_record,
+        row_number() over (partition by staged.response_id order by staged.row_fingerprint) as kept
+    from {{ ref('stg_cx__survey_responses') }} as staged
+    inner join built
+        on staged.response_id = built.response_id
+        and staged.loaded_at = built.loaded_at
+        and staged.responded_at = built.responded_at
+    where staged.row_rejection_reason is null
+        and staged.rejection_reason is not null
 
 ),
 
@@ -139,9 +87,10 @@ earlier_duplicates as (
     {#- Its key's duplicates in its load, rejected before: a displaced row numbers after them. -#}
     select built.response_id, built.loaded_at, count(*) as rejections
     from {{ this }} as built
-    inner join displaced
-        on built.response_id = displaced.response_id
-        and built.loaded_at = displaced.loaded_at
+    inner join displaced_rows
+        on built.response_id = displaced_rows.response_id
+        and built.loaded_at = displaced_rows.loaded_at
+        and displaced_rows.kept = 1
     where built.rejection_reason = 'duplicate key'
     group by built.response_id, built.loaded_at
 
@@ -150,8 +99,8 @@ earlier_duplicates as (
 numbered as (
 
     select response_id, rejection_reason, loaded_at, raw_record, {{ nth }} as rejection_number
-    from ranked
-    where is_built = 0 and rejection_reason is not null
+    from new_rows
+    where rejection_reason is not null
     union all
     select
         displaced_rows.response_id,

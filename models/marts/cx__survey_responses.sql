@@ -2,17 +2,19 @@
     One row per accepted survey response: the classified answers with the customer's segment
     ('unknown' without one, and always with cx_using_customers false), as the public contract.
 
-    Duplicates are decided here with staging's rule (rejection_reason), over the rows built.
-    Incremental on response_id (delete+insert; a plain table on Spark, whose Parquet tables
-    cannot delete), in one of two ways:
+    Duplicates are decided in staging (stg_cx__survey_responses ranks every row of a key, the
+    built ones too), so this model keeps the rows staging accepts. Incremental on response_id
+    (delete+insert; a plain table on Spark, whose Parquet tables cannot delete), in one of two
+    ways:
     - by load, when the input has a load column (cx_loads_column), so the built rows have a
       loaded_at: a run reads only the loads after the latest loaded_at already built (the
-      database skips the other files or row groups). A new valid row replaces a key's built row only if it is earlier; at equal
-      times the earlier load wins, as in a full build. Late rows of any age are exact.
-    - by answer time, without one: a run reads the answers on or after the cutoff (the day of
-      the latest response already built, less cx_incremental_lookback_days), and keeps a key's
-      built row where that row is older than the cutoff (an earlier valid row always wins).
-      This equals a full rebuild as long as rows arrive within the lookback.
+      database skips the other row groups). A new row is accepted only if it is its key's
+      earliest valid row, and then replaces the built one; at equal times the earlier load
+      wins, as in a full build. Late rows of any age are exact.
+    - by answer time, without one: a run reads the accepted answers on or after the cutoff (the
+      day of the latest response already built, less cx_incremental_lookback_days). A key's
+      built row older than the cutoff stays (an earlier valid row would be older still). This
+      equals a full rebuild as long as rows arrive within the lookback.
     Either way, changed customer segments, or a load column added to an input already built
     without one, need --full-refresh.
 -#}
@@ -35,64 +37,16 @@
 
 with
 
-{#- An incremental run reads it twice: materialized (DuckDB, PostgreSQL; Spark builds tables). #}
-parsed as {{ cx_metrics.materialized_cte() if is_incremental() }} (
-
-    select
-        {{ columns | join(',\n        ') }},
-        row_rejection_reason,
-        row_fingerprint
-    from {{ ref('int_survey_responses_classified') }}
-    {%- if built_through is not none %}
-    where loaded_at > cast('{{ built_through }}' as {{ dbt.type_timestamp() }})
-    {%- elif is_incremental() %}
-    where {{ cx_metrics.timestamp_on_or_after('responded_at', 'responded_at_raw', cutoff) }}
-    {%- endif %}
-
-),
-
-ranked as (
-
-    select
-        *,
-        {{ cx_metrics.rejection_reason('response_id', 'responded_at, loaded_at') }} as rejection_reason
-    from parsed
-
-),
-{%- if is_incremental() %}
-
-kept_built as (
-    {%- if by_load %}
-
-    {#- Keys whose built row is not later than the key's best new row (an earlier load). -#}
-    select built.response_id
-    from {{ this }} as built
-    inner join ranked
-        on ranked.response_id = built.response_id
-        and ranked.rejection_reason is null
-    where built.responded_at <= ranked.responded_at
-    {%- else %}
-
-    {#- Keys whose built row is older than the cutoff: no recent row can be earlier. -#}
-    select response_id from {{ this }}
-    where response_id in (select response_id from parsed)
-        {%- if cutoff is not none %}
-        and responded_at < cast('{{ cutoff }}' as {{ dbt.type_timestamp() }})
-        {%- else %}
-        and 1 = 0
-        {%- endif %}
-    {%- endif %}
-
-),
-{%- endif %}
-
 responses as (
 
+    {#- Staging ranked every row of a key (rejection_reason), so its accepted rows are final. -#}
     select {{ columns | join(', ') }}
-    from ranked
+    from {{ ref('int_survey_responses_classified') }}
     where rejection_reason is null
-    {%- if is_incremental() %}
-        and response_id not in (select response_id from kept_built)
+    {%- if built_through is not none %}
+        and loaded_at > cast('{{ built_through }}' as {{ dbt.type_timestamp() }})
+    {%- elif is_incremental() %}
+        and {{ cx_metrics.timestamp_on_or_after('responded_at', 'responded_at_raw', cutoff) }}
     {%- endif %}
 
 ),

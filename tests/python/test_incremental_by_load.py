@@ -17,6 +17,7 @@ import pytest
 from conftest import parquet_demo_inputs, query, run_dbt
 from test_incremental import (
     REJECTIONS,
+    STAGING,
     SURVEY_BUILD,
     SURVEY_MARTS,
     _build,
@@ -126,7 +127,7 @@ def builds(loads, tmp_path_factory) -> tuple[Path, Path]:
     incremental.parent.mkdir()
     _build(incremental, inputs, FULL_BUILD)
     (inputs / "survey_responses" / new_load.name).write_bytes(new_load.read_bytes())
-    _build(incremental, inputs, [*SURVEY_MARTS, *REJECTIONS])
+    _build(incremental, inputs, [*STAGING, *SURVEY_MARTS, *REJECTIONS])
     full = root / "full" / "cx.duckdb"
     full.parent.mkdir()
     _build(full, inputs, FULL_BUILD)
@@ -145,7 +146,7 @@ def test_the_refresh_read_only_the_new_load(builds):
         assert "delete from" in (executed / f"{model}.sql").read_text(), model
 
 
-@pytest.mark.parametrize("table", [*SURVEY_MARTS, "cx__rejected_records"])
+@pytest.mark.parametrize("table", [*STAGING, *SURVEY_MARTS, "cx__rejected_records"])
 def test_refresh_by_load_equals_a_full_rebuild(builds, table):
     full, incremental = builds
     assert _differences(full, incremental, table) == 0
@@ -267,9 +268,9 @@ def paused(loads, tmp_path_factory) -> tuple[Path, Path]:
     paused.parent.mkdir()
     _build(paused, folder, FULL_BUILD)
     shutil.copy(new_load, folder / "survey_responses" / new_load.name)
-    _build(paused, folder, ["cx__survey_responses", *REJECTIONS])
+    _build(paused, folder, [*STAGING, "cx__survey_responses", *REJECTIONS])
     shutil.copy(root / "load-4.parquet", folder / "survey_responses" / "load-4.parquet")
-    _build(paused, folder, [*SURVEY_MARTS, *REJECTIONS])
+    _build(paused, folder, [*STAGING, *SURVEY_MARTS, *REJECTIONS])
     full = root / "full" / "cx.duckdb"
     full.parent.mkdir()
     _build(full, folder, FULL_BUILD)

@@ -30,7 +30,14 @@ sys.path.insert(0, str(Path(__file__).parent))
 from bi_reader import FINGERPRINT, MODES, Readers  # noqa: E402
 
 ARRIVES_LATER = "2025-09-29"  # survey answers from this day on arrive with the second load
-INCREMENTAL = ["cx__survey_responses", "cx__nps", "cx__csat", "cx__ces", "int_customers_accepted"]
+INCREMENTAL = [
+    "stg_cx__survey_responses",
+    "cx__survey_responses",
+    "cx__nps",
+    "cx__csat",
+    "cx__ces",
+    "int_customers_accepted",
+]
 # A client that cannot read DuckDB 2.0's own format: its pin, and where `make test` installs it.
 DUCKDB_1X = next(
     line

@@ -9,7 +9,7 @@ from conftest import FIXTURES, broken_inputs, own_inputs, run_dbt
 def test_missing_column_and_missing_table_are_named_with_the_fix(tmp_path):
     db = broken_inputs(tmp_path / "structure.duckdb")
     run = run_dbt(
-        ["run", "--select", "stg_cx__survey_responses", "stg_cx__customers"],
+        ["run", "--select", "+stg_cx__survey_responses", "stg_cx__customers"],
         db,
         own_inputs("broken"),
     )
@@ -33,7 +33,7 @@ def test_parquet_inputs_missing_file_and_missing_column_are_named_with_the_fix(t
     )
     con.close()
     run = run_dbt(
-        ["run", "--select", "stg_cx__survey_responses", "stg_cx__customers"],
+        ["run", "--select", "+stg_cx__survey_responses", "stg_cx__customers"],
         tmp_path / "structure.duckdb",
         {"cx_source_parquet_path": str(folder), "cx_demo_data": False},
     )

@@ -4,11 +4,11 @@
     lower-cased, text scores are parsed or mapped through the label map, and each row is
     checked against the scales of its survey type. loaded_at is the input's optional load
     column (cx_loads_column), null without one.
-    Ephemeral, and without the duplicate check (a window over all rows of a key), so that a
-    filter on any column reaches the scan of the input: an incremental cx__survey_responses
-    reads only the recent rows.
+    A view, and without the duplicate check (a window over all rows of a key), so that a filter
+    on any column reaches the scan of the input: staging parses only the new loads, and finds
+    the loads to read again with a query of its own.
 -#}
-{{ config(materialized='ephemeral') }}
+{{ config(materialized='view') }}
 {%- set csat = var('cx_csat_scale', {'min': 1, 'max': 5}) -%}
 {%- set ces = var('cx_ces_scale', {'min': 1, 'max': 7}) -%}
 
