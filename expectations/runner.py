@@ -318,8 +318,13 @@ def _validate_spark(context, settings: ValidationSettings) -> ValidationReport:
 
 
 def _observed_rows(result: ExpectationSuiteValidationResult) -> int:
-    return next(
-        int(r.result["observed_value"]) for r in result.results if "observed_value" in r.result
+    for r in result.results:
+        if "observed_value" in r.result:
+            return int(r.result["observed_value"])
+    # No expectation could count the rows: the batch's query failed; say why, not StopIteration.
+    raise RuntimeError(
+        "cx-metrics validate: the staged rows could not be read: "
+        + "; ".join(str(r.exception_info) for r in result.results[:1])
     )
 
 

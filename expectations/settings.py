@@ -133,9 +133,12 @@ def _base_views(settings: ValidationSettings, staging_models: list[str]) -> list
 
 def _inline(sql: str, views: list) -> str:
     # Validation runs before the build: a view the staging SQL reads may not exist yet, or
-    # still show the last build's rows, so its own SQL takes its place.
+    # still show the last build's rows, so its own SQL takes its place (aliased by its name:
+    # PostgreSQL wants a name on every subquery; the staging SQL reads it unaliased).
     for view in views:
-        sql = sql.replace(view.node.relation_name, f"({view.node.compiled_code})")
+        sql = sql.replace(
+            view.node.relation_name, f"({view.node.compiled_code}) as {view.node.name}"
+        )
     return sql
 
 
