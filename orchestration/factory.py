@@ -43,7 +43,7 @@ REFRESH_JOB = "cx_refresh"
 NEW_LOADS_JOB = "cx_new_loads_refresh"
 DAILY_SCHEDULE = "cx_daily_refresh"
 NEW_LOADS_MODELS = [
-    "int_survey_responses_rejected",  # the new loads' rejections, before cx__survey_responses
+    "int_cx__survey_responses_rejected",  # the new loads' rejections, before cx__survey_responses
     "cx__survey_responses",
     "cx__nps",
     "cx__csat",
@@ -56,7 +56,7 @@ NEW_LOADS_MODELS = [
 NEW_LOADS_STAGING = [
     "base_cx__survey_responses",
     "stg_cx__survey_responses",
-    "int_survey_responses_classified",
+    "int_cx__survey_responses_classified",
 ]
 # Both jobs carry it: a run queue limit on it (orchestration/dagster.yaml) runs one at a time.
 RUN_TAGS = {"cx/refresh": "true"}

@@ -19,7 +19,7 @@ select
     {% if var('cx_alert_include_comment', false) -%} comment
     {%- else -%} cast(null as {{ dbt.type_string() }})
     {%- endif %} as comment
-from {{ ref('cx__feedback_followups') }}
+from {{ ref('cx_metrics', 'cx__feedback_followups') }}
 where followed_up_at is null
     and responded_at >= cast('$since' as {{ dbt.type_timestamp() }})
 """

@@ -15,10 +15,10 @@ MONTHLY = "select * from {{{model}}} where period_grain = 'month'"
 # How each input's accepted rows are counted (as the reconcile test counts them).
 ACCEPTED = {
     "survey_responses": ("cx__survey_responses", "count(*)"),
-    "customers": ("int_customers_accepted", "count(*)"),
-    "support_tickets": ("int_support_tickets_accepted", "count(*)"),
-    "feedback_followups": ("int_feedback_followups_summarized", "coalesce(sum(followups), 0)"),
-    "orders": ("int_orders_accepted", "count(*)"),
+    "customers": ("int_cx__customers_accepted", "count(*)"),
+    "support_tickets": ("int_cx__support_tickets_accepted", "count(*)"),
+    "feedback_followups": ("int_cx__feedback_followups_summarized", "coalesce(sum(followups), 0)"),
+    "orders": ("int_cx__orders_accepted", "count(*)"),
 }
 
 # Grouped by day, not row by row: as many rows as segments x statuses x days, at any scale.

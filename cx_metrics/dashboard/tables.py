@@ -28,7 +28,7 @@ class TableError(Exception):
 
 
 class MetricTables:
-    """The package's models by name (`cx__nps`, `int_customers_accepted`, ...), and a way to
+    """The package's models by name (`cx__nps`, `int_cx__customers_accepted`, ...), and a way to
     query them: `query("select ... from {cx__nps}")` fills in each model's relation."""
 
     def __init__(self, relations: dict[str, str], run: Callable[[str], pd.DataFrame], where: str):

@@ -11,6 +11,6 @@
         'incremental_strategy': 'delete+insert',
         'on_schema_change': 'fail',
         'post_hook': "{% if is_incremental() %}update {{ this }} set loaded_through = "
-            ~ "{{ cx_metrics.loaded_through(ref('cx__survey_responses')) }}{% endif %}",
+            ~ "{{ cx_metrics.loaded_through(ref('cx_metrics', 'cx__survey_responses')) }}{% endif %}",
     }) }}
 {%- endmacro %}

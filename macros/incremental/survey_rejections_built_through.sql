@@ -1,5 +1,5 @@
 {#-
-    The load time through which int_survey_responses_rejected has read the survey input: the
+    The load time through which int_cx__survey_responses_rejected has read the survey input: the
     latest loaded_at of cx__survey_responses, which is built after it (its depends_on), so
     that when this runs it still holds each key's row as accepted before the new loads.
     None without a load column, or before cx__survey_responses has rows with one: the model

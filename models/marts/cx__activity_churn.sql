@@ -1,7 +1,7 @@
 {{ config(enabled=var('cx_using_orders', false)) }}
 {#-
     Churn without subscriptions (README, "Churn without subscriptions"): the customer flows of
-    customer_flows over the spells of activity of int_activity_spells, each spell a time the
+    customer_flows over the spells of activity of int_cx__activity_spells, each spell a time the
     customer was active (started_at: its first activity; churned_at: its last + W, once the data
     has passed it). Per period [ps, pe) and dimension value (all, cx_customer_dimensions from
     the CRM, 'unknown' without one), a row for every period from the first activity to the
@@ -23,14 +23,14 @@
 
 with spells as (
 
-    select * from {{ ref('int_activity_spells') }}
+    select * from {{ ref('cx_metrics', 'int_cx__activity_spells') }}
 
 ),
 {%- if using_customers %}
 
 customers as (
 
-    select * from {{ ref('int_customers_accepted') }}
+    select * from {{ ref('cx_metrics', 'int_cx__customers_accepted') }}
 
 ),
 {%- endif %}

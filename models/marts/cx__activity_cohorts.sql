@@ -4,13 +4,13 @@
     month of a customer's first activity) and each month since it, from 0 to the month of the
     latest activity in the data, how many of the cohort's customers were still active at the end
     of that month: an activity in the last W = cx_inactivity_days days before it (a spell of
-    int_activity_spells with started_at < month end <= lapsed_at). A customer who lapsed and
+    int_cx__activity_spells with started_at < month end <= lapsed_at). A customer who lapsed and
     came back counts again once back. is_final once the month has ended in the data.
 -#}
 
 with spells as (
 
-    select * from {{ ref('int_activity_spells') }}
+    select * from {{ ref('cx_metrics', 'int_cx__activity_spells') }}
 
 ),
 

@@ -7,7 +7,7 @@
 
 with queue as (
 
-    select * from {{ ref('cx__feedback_followups') }}
+    select * from {{ ref('cx_metrics', 'cx__feedback_followups') }}
 
 ),
 
@@ -15,7 +15,7 @@ alerts as (
 
     {% if var('cx_using_followup_alerts', false) -%}
     select response_id, sent_at as alerted_at
-    from {{ ref('cx__followup_alerts') }}
+    from {{ ref('cx_metrics', 'cx__followup_alerts') }}
     where kind = 'alert' and status = 'sent'
     {%- else -%}
     select

@@ -11,7 +11,7 @@ with customers as (
     select
         cast({{ dbt.date_trunc('month', 'started_at') }} as date) as cohort_month,
         cast({{ dbt.date_trunc('month', 'churned_at') }} as date) as churn_month
-    from {{ ref('int_customers_accepted') }}
+    from {{ ref('cx_metrics', 'int_cx__customers_accepted') }}
 
 ),
 

@@ -1,10 +1,10 @@
 {#- CSAT (top-2-box share) per period and dimension value, with its Wilson interval. -#}
 {{ config(**cx_metrics.survey_metric_config()) }}
-{%- set since = cx_metrics.survey_metrics_since(ref('cx__survey_responses')) if is_incremental() else none %}
+{%- set since = cx_metrics.survey_metrics_since(ref('cx_metrics', 'cx__survey_responses')) if is_incremental() else none %}
 
 with responses as (
 
-    select * from {{ ref('cx__survey_responses') }}
+    select * from {{ ref('cx_metrics', 'cx__survey_responses') }}
     where survey_type = 'csat'
 
 ),
@@ -40,7 +40,7 @@ final as (
         score_sum,
         {{ cx_metrics.wilson_interval('satisfied_responses', 'responses', 'lower') }} as csat_ci_lower,
         {{ cx_metrics.wilson_interval('satisfied_responses', 'responses', 'upper') }} as csat_ci_upper,
-        {{ cx_metrics.loaded_through(ref('cx__survey_responses')) }} as loaded_through
+        {{ cx_metrics.loaded_through(ref('cx_metrics', 'cx__survey_responses')) }} as loaded_through
     from counted
 
 )

@@ -8,7 +8,7 @@
 
 with customers as (
 
-    select * from {{ ref('int_customers_accepted') }}
+    select * from {{ ref('cx_metrics', 'int_cx__customers_accepted') }}
 
 ),
 

@@ -9,9 +9,9 @@
 -#}
 {%- set dimensions = ['all', 'segment'] -%}
 {%- set families = [
-    ('nps', ref('cx__nps'), '(nps + 100) / 2'),
-    ('csat', ref('cx__csat'), 'csat_pct'),
-    ('ces', ref('cx__ces'), 'ces_easy_pct'),
+    ('nps', ref('cx_metrics', 'cx__nps'), '(nps + 100) / 2'),
+    ('csat', ref('cx_metrics', 'cx__csat'), 'csat_pct'),
+    ('ces', ref('cx_metrics', 'cx__ces'), 'ces_easy_pct'),
 ] -%}
 {#- A family whose input is switched off has a null component: the index renormalizes. -#}
 {%- set absent = [] -%}
@@ -24,14 +24,14 @@
     {{ exceptions.raise_compiler_error("cx_churn_basis: activity needs the orders input: set cx_using_orders: true (README, Churn without subscriptions)") }}
 {%- endif -%}
 {%- if basis == 'activity' -%}
-    {%- do families.append(('retention', ref('cx__activity_churn'), 'retention_rate_pct')) -%}
+    {%- do families.append(('retention', ref('cx_metrics', 'cx__activity_churn'), 'retention_rate_pct')) -%}
 {%- elif var('cx_using_customers', true) -%}
-    {%- do families.append(('retention', ref('cx__customer_churn'), 'retention_rate_pct')) -%}
+    {%- do families.append(('retention', ref('cx_metrics', 'cx__customer_churn'), 'retention_rate_pct')) -%}
 {%- else -%}
     {%- do absent.append('retention') -%}
 {%- endif -%}
 {%- if var('cx_using_support_tickets', true) -%}
-    {%- do families.append(('fcr', ref('cx__service_levels'), 'fcr_pct')) -%}
+    {%- do families.append(('fcr', ref('cx_metrics', 'cx__service_levels'), 'fcr_pct')) -%}
 {%- else -%}
     {%- do absent.append('fcr') -%}
 {%- endif -%}

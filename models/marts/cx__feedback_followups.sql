@@ -9,7 +9,7 @@
 
 with responses as (
 
-    select * from {{ ref('cx__survey_responses') }}
+    select * from {{ ref('cx_metrics', 'cx__survey_responses') }}
 
 ),
 
@@ -41,7 +41,7 @@ followups as (
 
     {% if var('cx_using_feedback_followups', true) -%}
     select response_id, first_followed_up_at
-    from {{ ref('int_feedback_followups_summarized') }}
+    from {{ ref('cx_metrics', 'int_cx__feedback_followups_summarized') }}
     {%- else -%}
     select
         cast(null as {{ dbt.type_string() }}) as response_id,

@@ -1,10 +1,10 @@
 {#- NPS per period and dimension value, with its margin of error and confidence interval. -#}
 {{ config(**cx_metrics.survey_metric_config()) }}
-{%- set since = cx_metrics.survey_metrics_since(ref('cx__survey_responses')) if is_incremental() else none %}
+{%- set since = cx_metrics.survey_metrics_since(ref('cx_metrics', 'cx__survey_responses')) if is_incremental() else none %}
 
 with responses as (
 
-    select * from {{ ref('cx__survey_responses') }}
+    select * from {{ ref('cx_metrics', 'cx__survey_responses') }}
     where survey_type = 'nps'
 
 ),
@@ -45,7 +45,7 @@ final as (
         *,
         greatest(-100, nps - nps_margin_of_error) as nps_ci_lower,
         least(100, nps + nps_margin_of_error) as nps_ci_upper,
-        {{ cx_metrics.loaded_through(ref('cx__survey_responses')) }} as loaded_through
+        {{ cx_metrics.loaded_through(ref('cx_metrics', 'cx__survey_responses')) }} as loaded_through
     from scored
 
 )

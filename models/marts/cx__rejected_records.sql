@@ -5,7 +5,7 @@
     time, which staging parses again in every build, are read from staging.
 -#}
 {#- Read only with a load column (below). -#}
--- depends_on: {{ ref('stg_cx__survey_responses') }}
+-- depends_on: {{ ref('cx_metrics', 'stg_cx__survey_responses') }}
 {%- set loads = cx_metrics.cx_loads_column('survey_responses') %}
 
 with rejected as (
@@ -15,7 +15,7 @@ with rejected as (
         response_id as record_id,
         rejection_reason as reason,
         raw_record
-    from {{ ref('int_survey_responses_rejected') }}
+    from {{ ref('cx_metrics', 'int_cx__survey_responses_rejected') }}
     {#- Without a load column every row's loaded_at is null, and the rows are all above. #}
     {%- if loads %}
     union all
@@ -24,12 +24,12 @@ with rejected as (
         response_id as record_id,
         rejection_reason as reason,
         raw_record
-    from {{ ref('stg_cx__survey_responses') }}
+    from {{ ref('cx_metrics', 'stg_cx__survey_responses') }}
     where loaded_at is null
     {%- endif %}
     union all
     select source_table, record_id, reason, raw_record
-    from {{ ref('int_input_rows_rejected') }}
+    from {{ ref('cx_metrics', 'int_cx__input_rows_rejected') }}
 
 ),
 

@@ -6,7 +6,7 @@
 
 with tickets as (
 
-    select * from {{ ref('int_support_tickets_enriched') }}
+    select * from {{ ref('cx_metrics', 'int_cx__support_tickets_enriched') }}
 
 ),
 

@@ -19,8 +19,8 @@
     without one, need --full-refresh.
 -#}
 {#- Built after the survey rejections, which read this table's rows as they were before the
-    new loads (int_survey_responses_rejected). -#}
--- depends_on: {{ ref('int_survey_responses_rejected') }}
+    new loads (int_cx__survey_responses_rejected). -#}
+-- depends_on: {{ ref('cx_metrics', 'int_cx__survey_responses_rejected') }}
 {{ config(
     materialized='table' if target.type == 'spark' else 'incremental',
     unique_key='response_id',
@@ -41,7 +41,7 @@ responses as (
 
     {#- Staging ranked every row of a key (rejection_reason), so its accepted rows are final. -#}
     select {{ columns | join(', ') }}
-    from {{ ref('int_survey_responses_classified') }}
+    from {{ ref('cx_metrics', 'int_cx__survey_responses_classified') }}
     where rejection_reason is null
     {%- if built_through is not none %}
         and loaded_at > cast('{{ built_through }}' as {{ dbt.type_timestamp() }})
@@ -55,7 +55,7 @@ responses as (
 
 customers as (
 
-    select customer_id, segment from {{ ref('int_customers_accepted') }}
+    select customer_id, segment from {{ ref('cx_metrics', 'int_cx__customers_accepted') }}
     {%- if is_incremental() %}
     where customer_id in (select customer_id from responses)
     {%- endif %}

@@ -37,7 +37,7 @@ ranked as (
         {{ columns | join(', ') }},
         raw_record,
         {{ cx_metrics.rejection_reason('response_id', 'responded_at, loaded_at') }} as rejection_reason
-    from {{ ref('base_cx__survey_responses') }}
+    from {{ ref('cx_metrics', 'base_cx__survey_responses') }}
 
 ),
 
@@ -57,7 +57,7 @@ final as (
 new_rows as {{ cx_metrics.materialized_cte() }} (
 
     select {{ columns | join(', ') }}, raw_record
-    from {{ ref('base_cx__survey_responses') }}
+    from {{ ref('cx_metrics', 'base_cx__survey_responses') }}
     where loaded_at > cast('{{ built_through }}' as {{ dbt.type_timestamp() }})
     {%- if cx_metrics.survey_rows_without_load_time(loads) %}
         or loaded_at is null
@@ -103,7 +103,7 @@ displaced as (
 displaced_raw as (
 
     select response_id, loaded_at, row_fingerprint, min(raw_record) as raw_record
-    from {{ ref('base_cx__survey_responses') }}
+    from {{ ref('cx_metrics', 'base_cx__survey_responses') }}
     where response_id in (select response_id from displaced)
     {%- if displaced_loads %}
         and loaded_at in (

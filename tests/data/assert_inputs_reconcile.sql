@@ -6,10 +6,10 @@
 -#}
 {%- set inputs = [
     ('survey_responses', 'cx__survey_responses', 'count(*)'),
-    ('customers', 'int_customers_accepted', 'count(*)'),
-    ('support_tickets', 'int_support_tickets_accepted', 'count(*)'),
-    ('feedback_followups', 'int_feedback_followups_summarized', 'coalesce(sum(followups), 0)'),
-    ('orders', 'int_orders_accepted', 'count(*)'),
+    ('customers', 'int_cx__customers_accepted', 'count(*)'),
+    ('support_tickets', 'int_cx__support_tickets_accepted', 'count(*)'),
+    ('feedback_followups', 'int_cx__feedback_followups_summarized', 'coalesce(sum(followups), 0)'),
+    ('orders', 'int_cx__orders_accepted', 'count(*)'),
 ] -%}
 
 with counts as (
@@ -19,9 +19,9 @@ with counts as (
     select
         '{{ table_name }}' as source_table,
         (select count(*) from {{ cx_metrics.cx_source(table_name) }}) as input_rows,
-        (select {{ accepted_count }} from {{ ref(accepted_model) }}) as accepted_rows,
+        (select {{ accepted_count }} from {{ ref('cx_metrics', accepted_model) }}) as accepted_rows,
         (
-            select count(*) from {{ ref('cx__rejected_records') }}
+            select count(*) from {{ ref('cx_metrics', 'cx__rejected_records') }}
             where source_table = '{{ table_name }}'
         ) as rejected_rows
     {%- endfor %}

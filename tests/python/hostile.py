@@ -588,7 +588,7 @@ def customers() -> Table:
     return Table(
         "customers",
         "customer_id",
-        "int_customers_accepted",
+        "int_cx__customers_accepted",
         "customer_id",
         None,
         rows.cases,
@@ -628,7 +628,7 @@ def support_tickets() -> Table:
     return Table(
         "support_tickets",
         "ticket_id",
-        "int_support_tickets_accepted",
+        "int_cx__support_tickets_accepted",
         "ticket_id",
         None,
         rows.cases,
@@ -648,7 +648,7 @@ def feedback_followups() -> Table:
     return Table(
         "feedback_followups",
         "response_id",
-        "int_feedback_followups_summarized",
+        "int_cx__feedback_followups_summarized",
         "response_id",
         "followups",
         rows.cases,
@@ -678,7 +678,7 @@ def orders() -> Table:
     rows.dimension("status", None)  # no default: a null status stays null (it is activity)
     rows.add(ACCEPTED, order_id="dup-1", ordered_at="2024-01-01")
     rows.add("duplicate key", order_id=" dup-1", ordered_at="2024-01-02")
-    return Table("orders", "order_id", "int_orders_accepted", "order_id", None, rows.cases)
+    return Table("orders", "order_id", "int_cx__orders_accepted", "order_id", None, rows.cases)
 
 
 def tables() -> list[Table]:

@@ -3,8 +3,8 @@
 An independent implementation from the written definition (README "Churn without subscriptions:
 activity churn" and the `activity_churn` / `activity_cohorts` doc blocks), not a port of the
 models' SQL. Parsing and rejection of the inputs are upstream and tested elsewhere, so the
-accepted rows are read from staging (stg_cx__orders, int_support_tickets_accepted,
-int_customers_accepted); everything from "activity" onward is computed here, per customer, by
+accepted rows are read from staging (stg_cx__orders, int_cx__support_tickets_accepted,
+int_cx__customers_accepted); everything from "activity" onward is computed here, per customer, by
 evaluating "active at t" straight from the sorted activity timestamps with searchsorted.
 """
 
@@ -40,8 +40,8 @@ SELECTION = [
     "+cx__rejected_records",
     "+cx__survey_responses",
     "stg_cx__orders",
-    "int_support_tickets_accepted",
-    "int_customers_accepted",
+    "int_cx__support_tickets_accepted",
+    "int_cx__customers_accepted",
 ]
 
 
@@ -84,7 +84,7 @@ def _activity(db: Path) -> pd.DataFrame:
     orders = orders[~status.isin(INACTIVE_STATUSES)]  # NaN is not in the set: kept
     tickets = _frame(
         db,
-        "select customer_id, created_at as at from int_support_tickets_accepted "
+        "select customer_id, created_at as at from int_cx__support_tickets_accepted "
         "where customer_id is not null",
     )
     both = pd.concat([orders[["customer_id", "at"]], tickets], ignore_index=True)
@@ -94,7 +94,7 @@ def _activity(db: Path) -> pd.DataFrame:
 
 
 def _customer_dimensions(db: Path, customers: pd.Index) -> pd.DataFrame:
-    crm = _frame(db, f"select customer_id, {', '.join(DIMENSIONS)} from int_customers_accepted")
+    crm = _frame(db, f"select customer_id, {', '.join(DIMENSIONS)} from int_cx__customers_accepted")
     crm = crm.drop_duplicates("customer_id").set_index("customer_id")
     return crm.reindex(customers)[DIMENSIONS].fillna("unknown").assign(all="all")
 

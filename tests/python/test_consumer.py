@@ -182,6 +182,46 @@ def test_duckdb_consumer_builds_the_hand_values(duckdb_consumer):
     assert '"raw"."customers"' in staging and '"shop"."customers"' not in staging
 
 
+# Models named like package nodes, in a schema of their own (shop_own), holding no rows and
+# only their key: a package model that read one would fail, or leave its metric empty.
+DECOYS = {"int_cx__customers_accepted": "customer_id", "cx__survey_responses": "response_id"}
+DECOY_SQL = """{{ config(materialized='view', schema='own') }}
+select cast(null as {{ dbt.type_string() }}) as %s where 1 = 0
+"""
+
+
+def test_models_named_like_package_nodes_are_not_read(tmp_path):
+    """The package pins every ref to itself: with the decoys in the shop, its models still
+    give the hand values and depend only on the package's nodes. No data tests: dbt
+    writes a package's data tests with a bare ref, which reads a root node of the same name
+    first (dbt/parser/generic_test_builders.py), so the README tells users not to name a model
+    like one of the package's (all carry cx__)."""
+    project, db = make_consumer_project(tmp_path), tmp_path / "analytics.duckdb"
+    for name, key in DECOYS.items():
+        (project / "models" / f"{name}.sql").write_text(DECOY_SQL % key)
+    load_duckdb(db, INPUTS)
+    env = {"SHOP_DUCKDB_PATH": str(db), **NOT_UTC}
+    assert run_consumer_dbt(project, ["deps"], env)[0] == 0
+    code, output = run_consumer_dbt(project, ["build", "--exclude-resource-type", "test"], env)
+    assert code == 0, output[-5000:]
+    assert_hand_values(observed(duckdb_query(db)))
+    manifest = json.loads((project / "target" / "manifest.json").read_text())
+    read = {
+        d
+        for node in manifest["nodes"].values()
+        if node["package_name"] == "cx_metrics" and node["resource_type"] == "model"
+        for d in node["depends_on"]["nodes"]
+    }
+    assert read and all(d.split(".")[1] == "cx_metrics" for d in read), read
+    placed = duckdb_query(db)(
+        "select table_schema, table_name from information_schema.tables "
+        f"where table_name in {tuple(DECOYS)}"
+    )
+    assert sorted(placed) == sorted(
+        (schema, name) for name in DECOYS for schema in ("shop", "shop_own")
+    )
+
+
 def test_offsets_text_and_timestamptz_give_the_same_utc_instant(duckdb_consumer, surveys_only):
     # Typed: responded_at is a timestamptz column. Text: the same values as written.
     for db in (duckdb_consumer[1], surveys_only):

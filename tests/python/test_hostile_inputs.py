@@ -37,8 +37,8 @@ ENGINES = ["duckdb", *(pytest.param(e, marks=pytest.mark.engines) for e in SERVE
 TABLES = tables()
 # The spines of both churn marts, checked against the accepted data's first and last event.
 CHURN = {
-    "cx__customer_churn": "int_customers_accepted",
-    "cx__activity_churn": "int_customer_activity",
+    "cx__customer_churn": "int_cx__customers_accepted",
+    "cx__activity_churn": "int_cx__customer_activity",
 }
 RELATIONS = list(
     dict.fromkeys(

@@ -22,7 +22,7 @@ from cx_metrics.demo_data.generator import DemoConfig
 
 SURVEY_MARTS = ["cx__survey_responses", "cx__nps", "cx__csat", "cx__ces"]
 SURVEY_BUILD = ["+cx__nps", "+cx__csat", "+cx__ces"]
-REJECTIONS = ["int_survey_responses_rejected", "cx__rejected_records"]
+REJECTIONS = ["int_cx__survey_responses_rejected", "cx__rejected_records"]
 STAGING = ["stg_cx__survey_responses"]  # every refresh builds it first: the rest read its rows
 ARRIVES_LATER = "2025-09-29"  # rows answered on or after this day are appended later
 

@@ -139,7 +139,7 @@ def test_the_refresh_read_only_the_new_load(builds):
     target = incremental.parent / "target"
     compiled = target / "compiled" / "cx_metrics" / "models" / "marts" / "cx__survey_responses.sql"
     assert "loaded_at > cast('2025-09-29 01:00:00'" in compiled.read_text()
-    rejections = compiled.parents[1] / "intermediate" / "int_survey_responses_rejected.sql"
+    rejections = compiled.parents[1] / "intermediate" / "int_cx__survey_responses_rejected.sql"
     assert "loaded_at > cast('2025-09-29 01:00:00'" in rejections.read_text()
     executed = target / "run" / "cx_metrics" / "models" / "marts"
     for model in SURVEY_MARTS:
@@ -157,7 +157,7 @@ def test_survey_rejections_by_load_equal_a_full_rebuild(builds):
     (part of rejection_key) follows the order rows were rejected in."""
     full, incremental = builds
     columns = "response_id, rejection_reason, loaded_at, raw_record"
-    assert _differences(full, incremental, "int_survey_responses_rejected", columns) == 0
+    assert _differences(full, incremental, "int_cx__survey_responses_rejected", columns) == 0
 
 
 def _reasons(db: Path, response_id: str) -> list[tuple]:

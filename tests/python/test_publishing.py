@@ -36,7 +36,7 @@ INCREMENTAL = [
     "cx__nps",
     "cx__csat",
     "cx__ces",
-    "int_customers_accepted",
+    "int_cx__customers_accepted",
 ]
 # A client that cannot read DuckDB 2.0's own format: its pin, and where `make test` installs it.
 DUCKDB_1X = next(

@@ -1,6 +1,6 @@
 """cx__revenue_by_nps on the demo, recomputed independently with pandas (issue 16, part 2).
 
-The accepted rows come from the built int_customers_accepted and cx__survey_responses (staging's
+The accepted rows come from the built int_cx__customers_accepted and cx__survey_responses (staging's
 acceptance rules are tested elsewhere; the customer keys are checked here against test_demo's
 own reading of the raw CSV). Everything after that, the periods, the category as of each
 period's start, who is at the start, who churns and the revenue, is computed again here.
@@ -78,7 +78,8 @@ def linkage(demo):
     db, _ = demo
     customers = _read(
         db,
-        "select customer_id, started_at, churned_at, monthly_revenue from int_customers_accepted",
+        "select customer_id, started_at, churned_at, monthly_revenue"
+        " from int_cx__customers_accepted",
     )
     answers = _read(
         db,

@@ -386,7 +386,7 @@ def test_year_grain_equals_a_direct_computation_over_the_rows(mf):
             100 * cast(count(*) filter (where resolved_at is not null
                 and agent_replies <= {FCR_MAX_REPLIES}) as double)
                 / count(resolved_at)
-        from int_support_tickets_enriched group by all
+        from int_cx__support_tickets_enriched group by all
         """,
         keys=2,
     )

@@ -6,19 +6,19 @@
 
 with nps as (
 
-    select * from {{ ref('cx__nps') }}
+    select * from {{ ref('cx_metrics', 'cx__nps') }}
 
 ),
 
 csat as (
 
-    select * from {{ ref('cx__csat') }}
+    select * from {{ ref('cx_metrics', 'cx__csat') }}
 
 ),
 
 ces as (
 
-    select * from {{ ref('cx__ces') }}
+    select * from {{ ref('cx_metrics', 'cx__ces') }}
 
 ),
 

@@ -20,20 +20,20 @@
 
 with customers as (
 
-    select * from {{ ref('int_customers_accepted') }}
+    select * from {{ ref('cx_metrics', 'int_cx__customers_accepted') }}
 
 ),
 
 responses as (
 
-    select * from {{ ref('cx__survey_responses') }}
+    select * from {{ ref('cx_metrics', 'cx__survey_responses') }}
 
 ),
 {%- if using_followups %}
 
 followups as (
 
-    select * from {{ ref('cx__feedback_followups') }}
+    select * from {{ ref('cx_metrics', 'cx__feedback_followups') }}
 
 ),
 {%- endif %}
@@ -41,7 +41,7 @@ followups as (
 
 tickets as (
 
-    select * from {{ ref('int_support_tickets_enriched') }}
+    select * from {{ ref('cx_metrics', 'int_cx__support_tickets_enriched') }}
 
 ),
 {%- endif %}

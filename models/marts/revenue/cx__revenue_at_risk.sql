@@ -22,26 +22,26 @@
 
 with by_category as (
 
-    select * from {{ ref('cx__revenue_by_nps') }}
+    select * from {{ ref('cx_metrics', 'cx__revenue_by_nps') }}
 
 ),
 {%- if using_followups %}
 
 customers as (
 
-    select * from {{ ref('int_customers_accepted') }}
+    select * from {{ ref('cx_metrics', 'int_cx__customers_accepted') }}
 
 ),
 
 responses as (
 
-    select * from {{ ref('cx__survey_responses') }}
+    select * from {{ ref('cx_metrics', 'cx__survey_responses') }}
 
 ),
 
 followups as (
 
-    select * from {{ ref('cx__feedback_followups') }}
+    select * from {{ ref('cx_metrics', 'cx__feedback_followups') }}
 
 ),
 

@@ -17,13 +17,13 @@
 
 with customers as (
 
-    select * from {{ ref('int_customers_accepted') }}
+    select * from {{ ref('cx_metrics', 'int_cx__customers_accepted') }}
 
 ),
 
 responses as (
 
-    select * from {{ ref('cx__survey_responses') }}
+    select * from {{ ref('cx_metrics', 'cx__survey_responses') }}
 
 ),
 

@@ -34,7 +34,7 @@ score_labels as (
         {{ cx_metrics.clean_code('survey_type') }} as survey_type,
         {{ cx_metrics.clean_code('label') }} as label,
         min(cast(score as {{ cx_metrics.type_double() }})) as score
-    from {{ ref(var('cx_score_labels_model', 'cx_score_labels')) }}
+    from {{ cx_metrics.score_labels() }}
     group by {{ cx_metrics.clean_code('survey_type') }}, {{ cx_metrics.clean_code('label') }}
 
 ),

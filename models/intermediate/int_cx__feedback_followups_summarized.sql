@@ -3,7 +3,7 @@
 
 with followups as (
 
-    select * from {{ ref('stg_cx__feedback_followups') }}
+    select * from {{ ref('cx_metrics', 'stg_cx__feedback_followups') }}
     where rejection_reason is null
 
 ),

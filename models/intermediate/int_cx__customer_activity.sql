@@ -11,7 +11,7 @@
 with orders as (
 
     select customer_id, ordered_at as active_at
-    from {{ ref('int_orders_accepted') }}
+    from {{ ref('cx_metrics', 'int_cx__orders_accepted') }}
     {%- if inactive %}
     {#- Staging lower-cases the status; a null status is activity. #}
     where status is null or status not in ('{{ inactive | map("lower") | join("', '") }}')
@@ -23,7 +23,7 @@ with orders as (
 tickets as (
 
     select customer_id, created_at as active_at
-    from {{ ref('int_support_tickets_accepted') }}
+    from {{ ref('cx_metrics', 'int_cx__support_tickets_accepted') }}
     where customer_id is not null
 
 ),

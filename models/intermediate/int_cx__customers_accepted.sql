@@ -7,7 +7,7 @@
 
 with customers as (
 
-    select * from {{ ref('stg_cx__customers') }}
+    select * from {{ ref('cx_metrics', 'stg_cx__customers') }}
     where rejection_reason is null
 
 ),

@@ -8,7 +8,7 @@
 
 with responses as (
 
-    select * from {{ ref('stg_cx__survey_responses') }}
+    select * from {{ ref('cx_metrics', 'stg_cx__survey_responses') }}
 
 ),
 

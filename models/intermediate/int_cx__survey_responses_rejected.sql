@@ -30,7 +30,7 @@ with
 rejected as (
 
     select response_id, rejection_reason, loaded_at, raw_record
-    from {{ ref('stg_cx__survey_responses') }}
+    from {{ ref('cx_metrics', 'stg_cx__survey_responses') }}
     where rejection_reason is not null
     {%- if loads %}
         and loaded_at is not null
@@ -49,7 +49,7 @@ numbered as (
 new_rows as {{ cx_metrics.materialized_cte() }} (
 
     select response_id, responded_at, loaded_at, raw_record, rejection_reason
-    from {{ ref('stg_cx__survey_responses') }}
+    from {{ ref('cx_metrics', 'stg_cx__survey_responses') }}
     where loaded_at > cast('{{ built_through }}' as {{ dbt.type_timestamp() }})
 
 ),
@@ -72,7 +72,7 @@ displaced_rows as (
         staged.loaded_at,
         staged.raw_record,
         row_number() over (partition by staged.response_id order by staged.row_fingerprint) as kept
-    from {{ ref('stg_cx__survey_responses') }} as staged
+    from {{ ref('cx_metrics', 'stg_cx__survey_responses') }} as staged
     inner join built
         on staged.response_id = built.response_id
         and staged.loaded_at = built.loaded_at

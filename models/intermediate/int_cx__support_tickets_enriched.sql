@@ -10,7 +10,7 @@
 
 with tickets as (
 
-    select * from {{ ref('int_support_tickets_accepted') }}
+    select * from {{ ref('cx_metrics', 'int_cx__support_tickets_accepted') }}
 
 ),
 
@@ -18,7 +18,7 @@ with tickets as (
 
 customers as (
 
-    select customer_id, segment from {{ ref('int_customers_accepted') }}
+    select customer_id, segment from {{ ref('cx_metrics', 'int_cx__customers_accepted') }}
 
 ),
 {%- endif %}

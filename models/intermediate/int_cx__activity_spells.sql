@@ -12,7 +12,7 @@
 
 with activity as (
 
-    select * from {{ ref('int_customer_activity') }}
+    select * from {{ ref('cx_metrics', 'int_cx__customer_activity') }}
 
 ),
 

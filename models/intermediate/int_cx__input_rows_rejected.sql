@@ -2,7 +2,7 @@
     The rejected rows of the inputs other than survey_responses (customers, support tickets,
     follow-ups, orders, those switched on), with their reason and raw values. A table: a
     new-loads refresh changes only the survey input, and leaves these as built, as it leaves
-    the accepted rows (int_*_accepted) of these inputs.
+    the accepted rows (int_cx__*_accepted) of these inputs.
 -#}
 {{ config(materialized='table') }}
 {%- set inputs = [] -%}
@@ -24,7 +24,7 @@ with rejected as (
         {{ key }} as record_id,
         rejection_reason as reason,
         raw_record
-    from {{ ref(model) }}
+    from {{ ref('cx_metrics', model) }}
     where rejection_reason is not null
     {%- else %}
     select

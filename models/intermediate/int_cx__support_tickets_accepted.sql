@@ -1,10 +1,10 @@
-{#- A table, as int_customers_accepted: the reconcile test counts it in every refresh, new loads' too. -#}
+{#- A table, as int_cx__customers_accepted: the reconcile test counts it in every refresh, new loads' too. -#}
 {{ config(materialized='table', enabled=var('cx_using_support_tickets', true)) }}
 {#- Support tickets that passed staging's checks, one row per ticket. -#}
 
 with tickets as (
 
-    select * from {{ ref('stg_cx__support_tickets') }}
+    select * from {{ ref('cx_metrics', 'stg_cx__support_tickets') }}
     where rejection_reason is null
 
 ),
