@@ -1,6 +1,7 @@
-"""cx__metric_changes and cx__touchpoint_drivers recomputed in Python on the demo build: the
-previous calendar period, the z-tests and their two-sided p-values (from math.erfc, exact to
-double precision, against the SQL normal_cdf approximation, |error| < 7.5e-8)."""
+"""cx__metric_changes (the survey metrics, churn, retention and FCR) and cx__touchpoint_drivers
+recomputed in Python on the demo build: the previous calendar period, the z-tests and their
+two-sided p-values (from math.erfc, exact to double precision, against the SQL normal_cdf
+approximation, |error| < 7.5e-8)."""
 
 from __future__ import annotations
 
@@ -22,6 +23,18 @@ MARTS = {
     "nps": ("cx__nps", "nps", None),
     "csat": ("cx__csat", "csat_pct", "satisfied_responses"),
     "ces": ("cx__ces", "ces_easy_pct", "easy_responses"),
+}
+# The shares of other marts: metric -> (mart, value column, x, n); a period with n = 0 has no
+# rate and no row.
+SHARES = {
+    "churn": ("cx__customer_churn", "churn_rate_pct", "churned_customers", "customers_at_start"),
+    "retention": (
+        "cx__customer_churn",
+        "retention_rate_pct",
+        "customers_at_end - new_customers",
+        "customers_at_start",
+    ),
+    "fcr": ("cx__service_levels", "fcr_pct", "first_contact_resolutions", "tickets_resolved"),
 }
 
 
@@ -66,13 +79,19 @@ def _z(metric: str, one: tuple, zero: tuple) -> float | None:
 
 
 def _mart_rows(db, metric: str) -> dict[tuple, tuple]:
-    """(grain, start, dimension, value) -> (responses, promoters, detractors, favorable, value)."""
-    table, value, favorable = MARTS[metric]
-    counts = "promoters, detractors, null" if favorable is None else f"null, null, {favorable}"
+    """(grain, start, dimension, value) -> (responses, promoters, detractors, favorable, value):
+    for the shares, n as responses and x as favorable."""
+    if metric in SHARES:
+        table, value, favorable, total = SHARES[metric]
+        counts, where = f"{total}, null, null, {favorable}", f" where {total} > 0"
+    else:
+        table, value, favorable = MARTS[metric]
+        counts = "promoters, detractors, null" if favorable is None else f"null, null, {favorable}"
+        counts, where = f"responses, {counts}", ""
     rows = query(
         db,
-        f"select period_grain, period_start, dimension, dimension_value, responses, {counts}, "
-        f"{value} from {table}",
+        f"select period_grain, period_start, dimension, dimension_value, {counts}, {value}"
+        f" from {table}{where}",
     )
     return {tuple(row[:4]): tuple(row[4:]) for row in rows}
 
@@ -97,8 +116,8 @@ def test_metric_changes_match_an_independent_computation(demo):
         " previous_period_start, previous_value, previous_responses, change, p_value,"
         " is_significant from cx__metric_changes",
     )
-    tested = 0
-    for metric in MARTS:
+    tested, shares_tested = 0, {}
+    for metric in [*MARTS, *SHARES]:
         marts = _mart_rows(db, metric)
         rows = [row for row in changes if row[0] == metric]
         assert len(rows) == len(marts), metric
@@ -116,9 +135,13 @@ def test_metric_changes_match_an_independent_computation(demo):
             assert previous_responses == previous[0], label
             assert change == pytest.approx(current[4] - previous[4], abs=1e-9), label
             enough = current[0] >= MIN_RESPONSES and previous[0] >= MIN_RESPONSES
+            if metric in SHARES:  # a share outside 0..n is no proportion to test
+                enough = enough and all(0 <= s[3] <= s[0] for s in (current, previous))
             z = _z(metric, current, previous) if enough else None
             tested += _check(z, p_value, is_significant, label)
+            shares_tested[metric] = shares_tested.get(metric, 0) + (z is not None)
     assert tested > 100  # the demo has enough answers to test a good share of the changes
+    assert all(shares_tested[m] > 10 for m in SHARES), shares_tested
 
 
 def test_touchpoint_drivers_match_an_independent_computation(demo):

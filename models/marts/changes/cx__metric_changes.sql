@@ -1,8 +1,11 @@
 {#-
-    Period-over-period change of NPS, CSAT and CES per period and dimension value, with a
-    two-sided z-test of the change (docs: cx_metric_changes).
+    Period-over-period change of NPS, CSAT and CES, and of churn, retention and first-contact
+    resolution where their inputs are on, per period and dimension value, with a two-sided
+    z-test of the change (docs: cx_metric_changes).
 -#}
 {%- set min_responses = var('cx_min_responses_for_significance', 30) -%}
+{%- set using_customers = cx_metrics.cx_using('customers') -%}
+{%- set using_tickets = cx_metrics.cx_using('support_tickets') -%}
 
 with nps as (
 
@@ -21,6 +24,22 @@ ces as (
     select * from {{ ref('cx_metrics', 'cx__ces') }}
 
 ),
+{%- if using_customers %}
+
+churn as (
+
+    select * from {{ ref('cx_metrics', 'cx__customer_churn') }}
+
+),
+{%- endif %}
+{%- if using_tickets %}
+
+service_levels as (
+
+    select * from {{ ref('cx_metrics', 'cx__service_levels') }}
+
+),
+{%- endif %}
 
 metric_rows as (
 
@@ -69,6 +88,64 @@ metric_rows as (
         cast(null as {{ dbt.type_bigint() }}) as detractors,
         easy_responses as favorable_responses
     from ces
+    {%- if using_customers %}
+    {#- Shares of the customers at the period's start (a period without any has no row):
+        churned, and retained (E - N). #}
+
+    union all
+
+    select
+        'churn' as metric,
+        period_grain,
+        period_start,
+        dimension,
+        dimension_value,
+        cast(churn_rate_pct as {{ cx_metrics.type_double() }}) as value,
+        cast(customers_at_start as {{ dbt.type_bigint() }}) as responses,
+        cast(null as {{ dbt.type_bigint() }}) as promoters,
+        cast(null as {{ dbt.type_bigint() }}) as passives,
+        cast(null as {{ dbt.type_bigint() }}) as detractors,
+        cast(churned_customers as {{ dbt.type_bigint() }}) as favorable_responses
+    from churn
+    where customers_at_start > 0
+
+    union all
+
+    select
+        'retention' as metric,
+        period_grain,
+        period_start,
+        dimension,
+        dimension_value,
+        cast(retention_rate_pct as {{ cx_metrics.type_double() }}) as value,
+        cast(customers_at_start as {{ dbt.type_bigint() }}) as responses,
+        cast(null as {{ dbt.type_bigint() }}) as promoters,
+        cast(null as {{ dbt.type_bigint() }}) as passives,
+        cast(null as {{ dbt.type_bigint() }}) as detractors,
+        cast(customers_at_end - new_customers as {{ dbt.type_bigint() }}) as favorable_responses
+    from churn
+    where customers_at_start > 0
+    {%- endif %}
+    {%- if using_tickets %}
+    {#- The share of the period's resolved tickets resolved at first contact. #}
+
+    union all
+
+    select
+        'fcr' as metric,
+        period_grain,
+        period_start,
+        dimension,
+        dimension_value,
+        cast(fcr_pct as {{ cx_metrics.type_double() }}) as value,
+        cast(tickets_resolved as {{ dbt.type_bigint() }}) as responses,
+        cast(null as {{ dbt.type_bigint() }}) as promoters,
+        cast(null as {{ dbt.type_bigint() }}) as passives,
+        cast(null as {{ dbt.type_bigint() }}) as detractors,
+        cast(first_contact_resolutions as {{ dbt.type_bigint() }}) as favorable_responses
+    from service_levels
+    where tickets_resolved > 0
+    {%- endif %}
 
 ),
 
@@ -112,6 +189,12 @@ joined as (
         (
             current_period.responses >= {{ min_responses }}
             and previous_period.responses >= {{ min_responses }}
+            {#- A share outside 0..n (retention's E - N can be) is not a proportion to test. #}
+            and coalesce(
+                current_period.favorable_responses between 0 and current_period.responses
+                and previous_period.favorable_responses between 0 and previous_period.responses,
+                true
+            )
         ) as is_testable
     from with_previous_start as current_period
     left join metric_rows as previous_period
