@@ -104,7 +104,7 @@ def after_alerts_assets(
         manifest=manifest,
         project=project,
         dagster_dbt_translator=translator,
-        select=" ".join(AFTER_THE_ROUND),
+        select=AFTER_THE_ROUND,
         name=AFTER_ALERTS_OP,
     )
     def after_alerts(
@@ -125,7 +125,7 @@ def dbt_build_assets(
     label map, and the demo's inputs); the models run after the blocking input checks. Both
     take cx_publisher, so that on DuckDB they build the run's copy, never the live file.
     With alerts on (translator.after_alerts), AFTER_THE_ROUND is left to after_alerts_assets."""
-    later = " ".join(AFTER_THE_ROUND) if translator.after_alerts else ""
+    later = AFTER_THE_ROUND if translator.after_alerts else ""
 
     @dbt_assets(
         manifest=manifest,

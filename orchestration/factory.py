@@ -42,22 +42,11 @@ from cx_metrics.project import DbtSettings, dbt_executable
 REFRESH_JOB = "cx_refresh"
 NEW_LOADS_JOB = "cx_new_loads_refresh"
 DAILY_SCHEDULE = "cx_daily_refresh"
-NEW_LOADS_MODELS = [
-    "int_cx__survey_responses_rejected",  # the new loads' rejections, before cx__survey_responses
-    "cx__survey_responses",
-    "cx__nps",
-    "cx__csat",
-    "cx__ces",
-    "cx__feedback_followups",
-    "cx__rejected_records",  # gathers them: input = accepted + rejected holds
-]
-# The survey input's staging (it grows by load) and the views around it: selected, without
-# their tests, so that the survey input's blocking validation gates the marts.
-NEW_LOADS_STAGING = [
-    "base_cx__survey_responses",
-    "stg_cx__survey_responses",
-    "int_cx__survey_responses_classified",
-]
+# The dbt tags of a new-loads run (dbt_project.yml): the marts a new load changes, and the
+# survey input's staging they read, selected without its tests so that the input's blocking
+# validation gates the marts.
+NEW_LOADS_SELECT = "tag:cx_new_loads"
+NEW_LOADS_STAGING_SELECT = "tag:cx_new_loads_staging"
 # Both jobs carry it: a run queue limit on it (orchestration/dagster.yaml) runs one at a time.
 RUN_TAGS = {"cx/refresh": "true"}
 
@@ -94,8 +83,8 @@ def new_loads_selection(
 ) -> AssetSelection:
     """What a new load of survey answers touches: their validation (new loads only), the survey
     marts and the close-the-loop queue, then `after` (alerts, publish, the dashboard)."""
-    marts = build_dbt_asset_selection([models], dbt_select=" ".join(NEW_LOADS_MODELS))
-    staging = build_dbt_asset_selection([models], dbt_select=" ".join(NEW_LOADS_STAGING))
+    marts = build_dbt_asset_selection([models], dbt_select=NEW_LOADS_SELECT)
+    staging = build_dbt_asset_selection([models], dbt_select=NEW_LOADS_STAGING_SELECT)
     return (
         marts
         | staging.without_checks()

@@ -10,9 +10,10 @@ from dagster import AssetKey
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
 
 PACKAGE = "cx_metrics"
-# Built after the alert round (when alerts are on), on the copy that goes on after the metrics
-# are published: the models over the alert audit.
-AFTER_THE_ROUND = ("cx__followup_alerts", "cx__close_the_loop")
+# The dbt tag (dbt_project.yml) of the models over the alert audit: with alerts on they are
+# built after the alert round, on the copy that goes on after the metrics are published.
+AFTER_THE_ROUND_TAG = "cx_after_alerts"
+AFTER_THE_ROUND = f"tag:{AFTER_THE_ROUND_TAG}"
 RAW_GROUP = "raw"
 
 
@@ -46,11 +47,11 @@ class CxDbtTranslator(DagsterDbtTranslator):
         self.after_alerts = after_alerts
 
     def get_asset_spec(self, manifest: Mapping[str, Any], unique_id: str, project: Any = None):
-        """With alerts on, the models built after the round (AFTER_THE_ROUND) wait for
+        """With alerts on, the models built after the round (AFTER_THE_ROUND_TAG) wait for
         after_alerts (publish/metrics, which waits for the round)."""
         spec = super().get_asset_spec(manifest, unique_id, project)
         props = self.get_resource_props(manifest, unique_id)
-        if self.after_alerts and is_package_node(props) and props["name"] in AFTER_THE_ROUND:
+        if self.after_alerts and AFTER_THE_ROUND_TAG in (props.get("tags") or []):
             return spec.merge_attributes(deps=[self.after_alerts])
         return spec
 
