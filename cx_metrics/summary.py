@@ -6,16 +6,15 @@ from pathlib import Path
 
 import duckdb
 
+from cx_metrics.periods import latest_full_month
+
 INPUTS = ("survey_responses", "customers", "support_tickets", "feedback_followups", "orders")
 
 
-def latest_full_month(con: duckdb.DuckDBPyConnection) -> str:
-    """The last calendar month the survey data covers completely."""
-    row = con.execute(
-        "select cast(date_trunc('month', max(responded_at) + interval 1 day) - interval 1 month"
-        " as date) from cx__survey_responses"
-    ).fetchone()
-    return str(row[0])
+def latest_month(con: duckdb.DuckDBPyConnection) -> str:
+    """The dashboard's headline month (latest_full_month) of the accepted answers."""
+    (newest,) = con.execute("select max(responded_at) from cx__survey_responses").fetchone()
+    return str(latest_full_month(newest))
 
 
 def _fmt(value: float | None, signed: bool = False, width: int = 6) -> str:
@@ -164,7 +163,7 @@ def render(path: Path) -> str:
     # Same configuration as dbt-duckdb's in-process connection, which may still be open.
     con = duckdb.connect(str(path))
     try:
-        month = latest_full_month(con)
+        month = latest_month(con)
         out = [
             "Inputs (demo data):",
             *input_lines(con),

@@ -4,11 +4,12 @@ tables are large (the follow-up queue and the rejected rows grow with the inputs
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 import pandas as pd
 
 from cx_metrics.dashboard.tables import MetricTables, TableError
+from cx_metrics.periods import latest_full_month
 
 MONTHLY = "select * from {{{model}}} where period_grain = 'month'"
 
@@ -57,10 +58,8 @@ class Datasets:
 
     @property
     def latest_month(self) -> date:
-        """The last calendar month the survey answers cover completely (the headline period):
-        the month before the one that holds the day after the newest answer."""
-        following = (self.newest_answer + timedelta(days=1)).date().replace(day=1)
-        return (following - timedelta(days=1)).replace(day=1)
+        """The headline period (latest_full_month)."""
+        return latest_full_month(self.newest_answer)
 
 
 def _optional(tables: MetricTables, model: str, sql: str, off: list[str]) -> pd.DataFrame:

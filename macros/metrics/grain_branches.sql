@@ -11,9 +11,7 @@
 {% macro default__grain_branches(dimensions=[], grains=none) -%}
     {%- set branches = [] -%}
     {%- for grain in (grains if grains is not none else cx_metrics.period_grains()) -%}
-        {%- if grain not in ('day', 'week', 'month', 'quarter', 'year') -%}
-            {{ exceptions.raise_compiler_error("cx_period_grains: '" ~ grain ~ "' is not one of day, week, month, quarter, year") }}
-        {%- endif -%}
+        {%- do cx_metrics.period_step(grain) -%}  {#- stops the build at a grain it does not know #}
         {%- for dimension in ['all'] + dimensions -%}
             {%- set value = "'all'" if dimension == 'all' else 'cast(' ~ dimension ~ ' as ' ~ dbt.type_string() ~ ')' -%}
             {%- do branches.append((grain, dimension, value)) -%}

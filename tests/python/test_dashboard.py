@@ -6,7 +6,7 @@ from __future__ import annotations
 import math
 import os
 import subprocess
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 from statistics import NormalDist
 
@@ -14,6 +14,7 @@ import pytest
 from conftest import BIN, REPO, dbt_env, query
 
 from cx_metrics.dashboard.browser import open_offline
+from cx_metrics.periods import latest_full_month
 
 CHARTS = {
     "nps_trend",
@@ -188,3 +189,17 @@ def test_an_empty_or_missing_build_gives_a_message_and_keeps_the_old_page(demo, 
     assert "cx__survey_responses has no accepted survey answers" in done.stderr
     assert "Traceback" not in done.stderr
     assert out.read_text() == "the previous dashboard"
+
+
+@pytest.mark.parametrize(
+    ("newest", "month"),
+    [
+        ("2025-09-30 23:59:59", "2025-09-01"),  # the month's last day has answers: complete
+        ("2025-09-29 12:00:00", "2025-08-01"),  # September is still open
+        ("2024-12-31 00:00:00", "2024-12-01"),  # across the year
+        ("2025-01-01 00:00:00", "2024-12-01"),
+    ],
+)
+def test_the_latest_full_month(newest, month):
+    """The headline month of the dashboard and the demo's summary (one function)."""
+    assert latest_full_month(datetime.fromisoformat(newest)) == date.fromisoformat(month)
