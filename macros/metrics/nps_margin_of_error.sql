@@ -1,6 +1,6 @@
 {#-
     Margin of error of NPS, in NPS points, at confidence z (default var cx_confidence_z):
-    100 * z * sqrt((pP + pD - (pP - pD)^2) / n) with pP, pD the promoter and detractor shares.
+    100 * z * sqrt(nps_variance), the Wald variance of NPS as a fraction.
 -#}
 {% macro nps_margin_of_error(promoters, detractors, responses, z=none) -%}
     {{ return(adapter.dispatch('nps_margin_of_error', 'cx_metrics')(promoters, detractors, responses, z)) }}
@@ -8,11 +8,5 @@
 
 {% macro default__nps_margin_of_error(promoters, detractors, responses, z=none) -%}
     {%- set z = z if z is not none else var('cx_confidence_z', 1.96) -%}
-    {%- set p_promoter = cx_metrics.safe_divide(promoters, responses) -%}
-    {%- set p_detractor = cx_metrics.safe_divide(detractors, responses) -%}
-    (100 * {{ z }} * sqrt(
-        ({{ p_promoter }} + {{ p_detractor }}
-            - ({{ p_promoter }} - {{ p_detractor }}) * ({{ p_promoter }} - {{ p_detractor }}))
-        / nullif(cast({{ responses }} as {{ cx_metrics.type_double() }}), 0)
-    ))
+    (100 * {{ z }} * sqrt({{ cx_metrics.nps_variance(promoters, detractors, responses) }}))
 {%- endmacro %}
