@@ -43,6 +43,18 @@ class DbtRun:
 
 # The end-to-end scenarios of a minute or more, by the fixture that runs each: every test that
 # uses one is marked slow (`make test-fast` leaves them out).
+# The rates cx__metric_changes tests as shares, for the tests that recompute them by hand:
+# metric -> (mart, value column, x, n); a period with n = 0 has no rate and no row there.
+SHARES = {
+    "churn": ("cx__customer_churn", "churn_rate_pct", "churned_customers", "customers_at_start"),
+    "retention": (
+        "cx__customer_churn",
+        "retention_rate_pct",
+        "customers_at_end - new_customers",
+        "customers_at_start",
+    ),
+    "fcr": ("cx__service_levels", "fcr_pct", "first_contact_resolutions", "tickets_resolved"),
+}
 SLOW_FIXTURES = {"scenario", "loop", "first_refresh", "shop"}
 # The modules that take longest, in that order, go to the workers first (pytest-xdist hands a
 # worker the next module when it is free): the tier does not end waiting on one of them.

@@ -11,7 +11,7 @@ from pathlib import Path
 from statistics import NormalDist
 
 import pytest
-from conftest import BIN, REPO, dbt_env, query
+from conftest import BIN, REPO, SHARES, dbt_env, query
 
 from cx_metrics.dashboard.browser import open_offline
 from cx_metrics.periods import latest_full_month
@@ -97,21 +97,13 @@ def test_headline_tiles_equal_the_tables(demo, page):
     assert tile["change"].split()[1] == f"{change:+.1f}"
 
 
-# tile -> (table, x, n) of its share
-SHARE_TILES = {
-    "churn": ("cx__customer_churn", "churned_customers", "customers_at_start"),
-    "retention": ("cx__customer_churn", "customers_at_end - new_customers", "customers_at_start"),
-    "fcr": ("cx__service_levels", "first_contact_resolutions", "tickets_resolved"),
-}
-
-
 def test_share_tiles_show_the_two_proportion_test(demo, page):
     """Churn, retention and FCR verdicts recomputed from their tables' counts with the standard
     library's normal distribution at alpha 0.05 (the page reads them from the warehouse)."""
     db, _ = demo
     _, seen = page
     month = _latest_month(db)
-    for tile, (table, x, n) in SHARE_TILES.items():
+    for tile, (table, _, x, n) in SHARES.items():
         rows = query(
             db,
             f"select period_start, {x}, {n} from {table}"

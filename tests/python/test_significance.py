@@ -10,7 +10,7 @@ from datetime import date, timedelta
 
 import pytest
 import yaml
-from conftest import REPO, query
+from conftest import REPO, SHARES, query
 
 VARS = yaml.safe_load((REPO / "dbt_project.yml").read_text())["vars"]
 ALPHA = VARS["cx_significance_alpha"]
@@ -23,18 +23,6 @@ MARTS = {
     "nps": ("cx__nps", "nps", None),
     "csat": ("cx__csat", "csat_pct", "satisfied_responses"),
     "ces": ("cx__ces", "ces_easy_pct", "easy_responses"),
-}
-# The shares of other marts: metric -> (mart, value column, x, n); a period with n = 0 has no
-# rate and no row.
-SHARES = {
-    "churn": ("cx__customer_churn", "churn_rate_pct", "churned_customers", "customers_at_start"),
-    "retention": (
-        "cx__customer_churn",
-        "retention_rate_pct",
-        "customers_at_end - new_customers",
-        "customers_at_start",
-    ),
-    "fcr": ("cx__service_levels", "fcr_pct", "first_contact_resolutions", "tickets_resolved"),
 }
 
 

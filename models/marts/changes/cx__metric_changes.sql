@@ -6,6 +6,17 @@
 {%- set min_responses = var('cx_min_responses_for_significance', 30) -%}
 {%- set using_customers = cx_metrics.cx_using('customers') -%}
 {%- set using_tickets = cx_metrics.cx_using('support_tickets') -%}
+{#- The rates tested as shares: (metric, import CTE, value column, n, x). A period with n = 0
+    has no rate and no row. Churn and retention are shares of the customers at the period's
+    start (churned, and retained E - N); FCR of the period's resolved tickets. -#}
+{%- set shares = [] -%}
+{%- if using_customers -%}
+    {%- do shares.append(('churn', 'churn', 'churn_rate_pct', 'customers_at_start', 'churned_customers')) -%}
+    {%- do shares.append(('retention', 'churn', 'retention_rate_pct', 'customers_at_start', 'customers_at_end - new_customers')) -%}
+{%- endif -%}
+{%- if using_tickets -%}
+    {%- do shares.append(('fcr', 'service_levels', 'fcr_pct', 'tickets_resolved', 'first_contact_resolutions')) -%}
+{%- endif %}
 
 with nps as (
 
@@ -88,64 +99,25 @@ metric_rows as (
         cast(null as {{ dbt.type_bigint() }}) as detractors,
         easy_responses as favorable_responses
     from ces
-    {%- if using_customers %}
-    {#- Shares of the customers at the period's start (a period without any has no row):
-        churned, and retained (E - N). #}
+    {%- for metric, relation, value, total, part in shares %}
 
     union all
 
     select
-        'churn' as metric,
+        '{{ metric }}' as metric,
         period_grain,
         period_start,
         dimension,
         dimension_value,
-        cast(churn_rate_pct as {{ cx_metrics.type_double() }}) as value,
-        cast(customers_at_start as {{ dbt.type_bigint() }}) as responses,
+        cast({{ value }} as {{ cx_metrics.type_double() }}) as value,
+        cast({{ total }} as {{ dbt.type_bigint() }}) as responses,
         cast(null as {{ dbt.type_bigint() }}) as promoters,
         cast(null as {{ dbt.type_bigint() }}) as passives,
         cast(null as {{ dbt.type_bigint() }}) as detractors,
-        cast(churned_customers as {{ dbt.type_bigint() }}) as favorable_responses
-    from churn
-    where customers_at_start > 0
-
-    union all
-
-    select
-        'retention' as metric,
-        period_grain,
-        period_start,
-        dimension,
-        dimension_value,
-        cast(retention_rate_pct as {{ cx_metrics.type_double() }}) as value,
-        cast(customers_at_start as {{ dbt.type_bigint() }}) as responses,
-        cast(null as {{ dbt.type_bigint() }}) as promoters,
-        cast(null as {{ dbt.type_bigint() }}) as passives,
-        cast(null as {{ dbt.type_bigint() }}) as detractors,
-        cast(customers_at_end - new_customers as {{ dbt.type_bigint() }}) as favorable_responses
-    from churn
-    where customers_at_start > 0
-    {%- endif %}
-    {%- if using_tickets %}
-    {#- The share of the period's resolved tickets resolved at first contact. #}
-
-    union all
-
-    select
-        'fcr' as metric,
-        period_grain,
-        period_start,
-        dimension,
-        dimension_value,
-        cast(fcr_pct as {{ cx_metrics.type_double() }}) as value,
-        cast(tickets_resolved as {{ dbt.type_bigint() }}) as responses,
-        cast(null as {{ dbt.type_bigint() }}) as promoters,
-        cast(null as {{ dbt.type_bigint() }}) as passives,
-        cast(null as {{ dbt.type_bigint() }}) as detractors,
-        cast(first_contact_resolutions as {{ dbt.type_bigint() }}) as favorable_responses
-    from service_levels
-    where tickets_resolved > 0
-    {%- endif %}
+        cast({{ part }} as {{ dbt.type_bigint() }}) as favorable_responses
+    from {{ relation }}
+    where {{ total }} > 0
+    {%- endfor %}
 
 ),
 
