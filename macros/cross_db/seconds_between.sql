@@ -8,8 +8,10 @@
     cast(extract(epoch from ({{ end_timestamp }} - {{ start_timestamp }})) as {{ cx_metrics.type_double() }})
 {%- endmacro %}
 
+{#- DuckDB: whole microseconds, exact, then seconds (epoch() is a double of seconds since 1970,
+    which rounds a microsecond to 2.4e-7 s in this century). -#}
 {% macro duckdb__seconds_between(start_timestamp, end_timestamp) -%}
-    (epoch({{ end_timestamp }}) - epoch({{ start_timestamp }}))
+    (cast(epoch_us({{ end_timestamp }}) - epoch_us({{ start_timestamp }}) as double) / 1000000)
 {%- endmacro %}
 
 {% macro spark__seconds_between(start_timestamp, end_timestamp) -%}
