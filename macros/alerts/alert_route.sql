@@ -12,6 +12,10 @@
 {% macro default__alert_route(field) -%}
     {%- set rules = var('cx_alert_routes', []) -%}
     {%- set matched = [] -%}
+    {#- No rules: every answer is unrouted (a case with no when would be a syntax error). -#}
+    {%- if not rules -%}
+    cast(null as {{ dbt.type_string() }})
+    {%- else -%}
     case
     {%- for rule in rules %}
         {%- set conditions = [] -%}
@@ -23,4 +27,5 @@
     {%- endfor %}
         else cast(null as {{ dbt.type_string() }})
     end
+    {%- endif -%}
 {%- endmacro %}
