@@ -20,7 +20,7 @@
 {%- endmacro %}
 
 {% macro duckdb__alert_audit() -%}
-    {%- set path = var('cx_alert_audit_path', 'cx_alerts/followup_alerts.parquet') -%}
+    {%- set path = var('cx_alert_audit_path') -%}
     {%- set found = true -%}
     {%- if execute -%}
         {%- set found = run_query("select count(*) from glob(" ~ dbt.string_literal(path) ~ ")").columns[0].values()[0] > 0 -%}
@@ -33,7 +33,7 @@
 {%- endmacro %}
 
 {% macro spark__alert_audit() -%}
-    parquet.`{{ var('cx_alert_audit_path', 'cx_alerts/followup_alerts.parquet') }}`
+    parquet.`{{ var('cx_alert_audit_path') }}`
 {%- endmacro %}
 
 {% macro _alert_audit_empty() -%}

@@ -4,7 +4,7 @@
 {%- endmacro %}
 
 {% macro default__as_of_timestamp() -%}
-    {%- if var('cx_as_of_timestamp', none) -%}
+    {%- if var('cx_as_of_timestamp') -%}
         cast('{{ var("cx_as_of_timestamp") }}' as {{ dbt.type_timestamp() }})
     {%- else -%}
         {{ cx_metrics.utc_now() }}

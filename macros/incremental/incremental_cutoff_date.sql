@@ -8,7 +8,7 @@
     {%- if not execute -%}
         {{ return(none) }}
     {%- endif -%}
-    {%- set lookback = var('cx_incremental_lookback_days', 3) | int -%}
+    {%- set lookback = var('cx_incremental_lookback_days') | int -%}
     {%- set query -%}
         select cast(cast({{ dbt.dateadd('day', -lookback, 'max(' ~ event_time ~ ')') }} as date) as {{ dbt.type_string() }}) as cutoff
         from {{ this }}

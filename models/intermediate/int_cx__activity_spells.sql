@@ -1,4 +1,4 @@
-{{ config(materialized='table', enabled=var('cx_using_orders', false)) }}
+{{ config(materialized='table', enabled=var('cx_using_orders')) }}
 {#-
     Each customer's spells of activity (README, "Churn without subscriptions"). With the window
     W = cx_inactivity_days, a customer is active at time t when they have an activity in
@@ -8,7 +8,7 @@
     churned_at is lapsed_at once the data has passed it (lapsed_at <= activity_as_of, the latest
     activity in the data), else null: the spell may still go on.
 -#}
-{%- set window_days = var('cx_inactivity_days', 90) %}
+{%- set window_days = var('cx_inactivity_days') %}
 
 with activity as (
 

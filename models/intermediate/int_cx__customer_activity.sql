@@ -1,12 +1,12 @@
-{{ config(enabled=var('cx_using_orders', false)) }}
+{{ config(enabled=var('cx_using_orders')) }}
 {#-
     Every moment a customer was active: an accepted order that is activity (not cancelled or
     refunded, cx_inactive_order_statuses) and, when cx_activity_includes_tickets is true and
     support_tickets is on, an accepted ticket's creation (a request for service). One row per
     customer and moment: two orders at the same time are one visit.
 -#}
-{%- set tickets = var('cx_activity_includes_tickets', true) and cx_metrics.cx_using('support_tickets') %}
-{%- set inactive = var('cx_inactive_order_statuses', ['cancelled', 'canceled', 'refunded']) %}
+{%- set tickets = var('cx_activity_includes_tickets') and cx_metrics.cx_using('support_tickets') %}
+{%- set inactive = var('cx_inactive_order_statuses') %}
 
 with orders as (
 

@@ -3,7 +3,7 @@
     customers up, and an incremental cx__survey_responses finds the segments of its few new
     answers here without re-checking every customer.
 -#}
-{{ config(materialized='table', enabled=var('cx_using_customers', true)) }}
+{{ config(materialized='table', enabled=var('cx_using_customers')) }}
 
 with customers as (
 

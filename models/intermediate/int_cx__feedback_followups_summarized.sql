@@ -1,4 +1,4 @@
-{{ config(enabled=var('cx_using_feedback_followups', true)) }}
+{{ config(enabled=var('cx_using_feedback_followups')) }}
 {#- One row per followed-up response: its earliest accepted follow-up and how many there were. -#}
 
 with followups as (

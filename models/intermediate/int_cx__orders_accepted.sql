@@ -1,5 +1,5 @@
 {#- A table, as int_cx__customers_accepted: the reconcile test counts it in every refresh, new loads' too. -#}
-{{ config(materialized='table', enabled=var('cx_using_orders', false)) }}
+{{ config(materialized='table', enabled=var('cx_using_orders')) }}
 {#- Orders that passed staging's checks, one row per order. -#}
 
 with orders as (

@@ -1,5 +1,5 @@
 {#- A table, as int_cx__customers_accepted: the reconcile test counts it in every refresh, new loads' too. -#}
-{{ config(materialized='table', enabled=var('cx_using_support_tickets', true)) }}
+{{ config(materialized='table', enabled=var('cx_using_support_tickets')) }}
 {#- Support tickets that passed staging's checks, one row per ticket. -#}
 
 with tickets as (

@@ -1,6 +1,6 @@
 {#- A table: cx__service_levels reads it once per period grain and dimension, and a view would
     join every ticket to its customer again each time (at 50M answers that ran out of memory). -#}
-{{ config(materialized='table', enabled=var('cx_using_support_tickets', true)) }}
+{{ config(materialized='table', enabled=var('cx_using_support_tickets')) }}
 {#-
     Accepted tickets with the customer's segment and their service-level measures: exact
     elapsed minutes to first response and hours to resolution, and whether a resolved ticket
@@ -14,7 +14,7 @@ with tickets as (
 
 ),
 
-{%- if var('cx_using_customers', true) %}
+{%- if var('cx_using_customers') %}
 
 customers as (
 
@@ -30,7 +30,7 @@ final as (
         tickets.customer_id,
         tickets.channel,
         tickets.priority,
-        {{ "coalesce(customers.segment, 'unknown')" if var('cx_using_customers', true) else "'unknown'" }} as segment,
+        {{ "coalesce(customers.segment, 'unknown')" if var('cx_using_customers') else "'unknown'" }} as segment,
         tickets.created_at,
         tickets.first_response_at,
         tickets.resolved_at,
@@ -42,11 +42,11 @@ final as (
         tickets.agent_replies,
         coalesce(
             tickets.resolved_at is not null
-            and tickets.agent_replies <= {{ var('cx_fcr_max_replies', 1) }},
+            and tickets.agent_replies <= {{ var('cx_fcr_max_replies') }},
             false
         ) as is_first_contact_resolution
     from tickets
-    {%- if var('cx_using_customers', true) %}
+    {%- if var('cx_using_customers') %}
     left join customers
         on tickets.customer_id = customers.customer_id
     {%- endif %}

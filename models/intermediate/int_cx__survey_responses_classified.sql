@@ -4,7 +4,7 @@
     (row_rejection_reason), and with staging's verdict over all rows (rejection_reason):
     an incremental cx__survey_responses decides duplicates again over just the rows it builds.
 -#}
-{%- set ces_higher_is_easier = var('cx_ces_higher_is_easier', true) -%}
+{%- set ces_higher_is_easier = var('cx_ces_higher_is_easier') -%}
 
 with responses as (
 
@@ -29,11 +29,11 @@ classified as (
         end as nps_category,
         case
             when survey_type = 'csat'
-                then {{ cx_metrics.meets_threshold('score', var('cx_csat_satisfied_min', 4)) }}
+                then {{ cx_metrics.meets_threshold('score', var('cx_csat_satisfied_min')) }}
         end as is_satisfied,
         case
             when survey_type = 'ces'
-                then {{ cx_metrics.meets_threshold('score', var('cx_ces_easy_threshold', 5), ces_higher_is_easier) }}
+                then {{ cx_metrics.meets_threshold('score', var('cx_ces_easy_threshold'), ces_higher_is_easier) }}
         end as is_easy,
         comment,
         ticket_id,

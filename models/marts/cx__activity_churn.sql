@@ -1,4 +1,4 @@
-{{ config(enabled=var('cx_using_orders', false)) }}
+{{ config(enabled=var('cx_using_orders')) }}
 {#-
     Churn without subscriptions (README, "Churn without subscriptions"): the customer flows of
     customer_flows over the spells of activity of int_cx__activity_spells, each spell a time the
@@ -17,8 +17,8 @@
     N = new + returning. is_final once pe + W <= the latest activity in the data: every count
     is known at pe, and the repeat share of the period's new customers W days later.
 -#}
-{%- set dimensions = var('cx_customer_dimensions', ['segment', 'plan', 'region']) -%}
-{%- set window_days = var('cx_inactivity_days', 90) -%}
+{%- set dimensions = var('cx_customer_dimensions') -%}
+{%- set window_days = var('cx_inactivity_days') -%}
 {%- set using_customers = cx_metrics.cx_using('customers') -%}
 
 with spells as (

@@ -1,4 +1,4 @@
-{{ config(enabled=var('cx_using_orders', false)) }}
+{{ config(enabled=var('cx_using_orders')) }}
 {#-
     Cohorts by first activity (README, "Churn without subscriptions"): for each cohort (the
     month of a customer's first activity) and each month since it, from 0 to the month of the

@@ -13,7 +13,7 @@ with queue as (
 
 alerts as (
 
-    {% if var('cx_using_followup_alerts', false) -%}
+    {% if var('cx_using_followup_alerts') -%}
     select response_id, sent_at as alerted_at
     from {{ ref('cx_metrics', 'cx__followup_alerts') }}
     where kind = 'alert' and status = 'sent'
@@ -47,7 +47,7 @@ counted as (
     {{ cx_metrics.aggregate_by_period(
         relation='timed',
         event_time='responded_at',
-        dimensions=var('cx_close_the_loop_dimensions', ['survey_type', 'segment']),
+        dimensions=var('cx_close_the_loop_dimensions'),
         measures={
             'negative_answers': 'cast(count(*) as ' ~ dbt.type_bigint() ~ ')',
             'alerted_answers': 'cast(count(alerted_at) as ' ~ dbt.type_bigint() ~ ')',

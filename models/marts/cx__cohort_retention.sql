@@ -1,4 +1,4 @@
-{{ config(enabled=var('cx_using_customers', true)) }}
+{{ config(enabled=var('cx_using_customers')) }}
 {#-
     Monthly acquisition cohorts: for each cohort (month of started_at) and each month since
     start from 0 to the last month in the data, how many of the cohort's customers had not

@@ -1,10 +1,10 @@
-{{ config(enabled=var('cx_using_customers', true)) }}
+{{ config(enabled=var('cx_using_customers')) }}
 {#-
     Customer flows per period [ps, pe) and dimension value (customer_flows), each customer one
     spell from started_at to churned_at, with a row for every period from the first customer
     start to the period of the latest start or churn (README, "Output tables").
 -#}
-{%- set dimensions = var('cx_customer_dimensions', ['segment', 'plan', 'region']) -%}
+{%- set dimensions = var('cx_customer_dimensions') -%}
 
 with customers as (
 

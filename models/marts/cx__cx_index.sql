@@ -16,7 +16,7 @@
 {#- A family whose input is switched off has a null component: the index renormalizes. -#}
 {%- set absent = [] -%}
 {#- cx_churn_basis: retention from subscriptions (customers) or from activity (orders). -#}
-{%- set basis = var('cx_churn_basis', 'subscription') -%}
+{%- set basis = var('cx_churn_basis') -%}
 {%- if basis not in ('subscription', 'activity') -%}
     {{ exceptions.raise_compiler_error("cx_churn_basis: '" ~ basis ~ "' is not subscription or activity") }}
 {%- endif -%}
@@ -25,12 +25,12 @@
 {%- endif -%}
 {%- if basis == 'activity' -%}
     {%- do families.append(('retention', ref('cx_metrics', 'cx__activity_churn'), 'retention_rate_pct')) -%}
-{%- elif var('cx_using_customers', true) -%}
+{%- elif var('cx_using_customers') -%}
     {%- do families.append(('retention', ref('cx_metrics', 'cx__customer_churn'), 'retention_rate_pct')) -%}
 {%- else -%}
     {%- do absent.append('retention') -%}
 {%- endif -%}
-{%- if var('cx_using_support_tickets', true) -%}
+{%- if var('cx_using_support_tickets') -%}
     {%- do families.append(('fcr', ref('cx_metrics', 'cx__service_levels'), 'fcr_pct')) -%}
 {%- else -%}
     {%- do absent.append('fcr') -%}

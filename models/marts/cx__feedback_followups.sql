@@ -26,7 +26,7 @@ negative as (
         score,
         comment,
         responded_at,
-        {{ dbt.dateadd('hour', var('cx_followup_sla_hours', 48), 'responded_at') }} as follow_up_due_at,
+        {{ dbt.dateadd('hour', var('cx_followup_sla_hours'), 'responded_at') }} as follow_up_due_at,
         {{ cx_metrics.alert_route('owner') }} as owner,
         {{ cx_metrics.alert_route('destination') }} as alert_destination,
         {{ cx_metrics.alert_route('escalation') }} as escalation_destination
@@ -39,7 +39,7 @@ negative as (
 
 followups as (
 
-    {% if var('cx_using_feedback_followups', true) -%}
+    {% if var('cx_using_feedback_followups') -%}
     select response_id, first_followed_up_at
     from {{ ref('cx_metrics', 'int_cx__feedback_followups_summarized') }}
     {%- else -%}

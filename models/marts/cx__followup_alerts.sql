@@ -1,4 +1,4 @@
-{{ config(enabled=var('cx_using_followup_alerts', false)) }}
+{{ config(enabled=var('cx_using_followup_alerts')) }}
 {#-
     The alert audit: one row per alert or escalation that cx-metrics alerts recorded, with its
     owner, destination, delivery status and attempts (from the ledger's export; the ledger

@@ -1,7 +1,7 @@
-{{ config(enabled=var('cx_using_support_tickets', true)) }}
+{{ config(enabled=var('cx_using_support_tickets')) }}
 {#- Ticket service levels per period of created_at and dimension value; the medians are ranked
     apart (median_by_period), so that no aggregate holds every ticket's value in memory. -#}
-{%- set dimensions = var('cx_ticket_dimensions', ['channel', 'priority', 'segment']) %}
+{%- set dimensions = var('cx_ticket_dimensions') %}
 {%- set grain_key = ['period_grain', 'period_start', 'dimension', 'dimension_value'] %}
 
 with tickets as (

@@ -51,7 +51,7 @@ responses as (
 
 ),
 
-{%- if var('cx_using_customers', true) %}
+{%- if var('cx_using_customers') %}
 
 customers as (
 
@@ -72,7 +72,7 @@ final as (
         responses.program,
         responses.touchpoint,
         responses.channel,
-        {{ "coalesce(customers.segment, 'unknown')" if var('cx_using_customers', true) else "'unknown'" }} as segment,
+        {{ "coalesce(customers.segment, 'unknown')" if var('cx_using_customers') else "'unknown'" }} as segment,
         responses.responded_at,
         responses.score,
         responses.nps_category,
@@ -82,7 +82,7 @@ final as (
         responses.ticket_id,
         responses.loaded_at
     from responses
-    {%- if var('cx_using_customers', true) %}
+    {%- if var('cx_using_customers') %}
     left join customers
         on responses.customer_id = customers.customer_id
     {%- endif %}

@@ -1,6 +1,6 @@
 {{ config(
     materialized='table',
-    enabled=var('cx_semantic_layer', true) and var('cx_time_spine', true),
+    enabled=var('cx_semantic_layer') and var('cx_time_spine'),
 ) }}
 {#-
     The day-grain time spine MetricFlow needs (the `time_spine:` property in
@@ -9,8 +9,8 @@
     same SQL runs on every engine.
     Switch it off with cx_time_spine: false when your project has its own day-grain spine.
 -#}
-{%- set first_day = var('cx_time_spine_start', '2000-01-01') -%}
-{%- set last_day = var('cx_time_spine_end', '2040-12-31') -%}
+{%- set first_day = var('cx_time_spine_start') -%}
+{%- set last_day = var('cx_time_spine_end') -%}
 {%- set span = (modules.datetime.date.fromisoformat(last_day | string)
     - modules.datetime.date.fromisoformat(first_day | string)).days -%}
 {%- if span < 0 -%}

@@ -6,7 +6,7 @@
     common reason; the same line is printed to dbt's log, so the failure says what went wrong.
 -#}
 {% test cx_rejected_share_within_limit(model, input_table) %}
-{%- set max_pct = var('cx_validation_max_rejected_pct', 5) -%}
+{%- set max_pct = var('cx_validation_max_rejected_pct') -%}
 {%- set check -%}
 with reasons as (
 

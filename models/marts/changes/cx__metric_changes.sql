@@ -3,7 +3,7 @@
     resolution where their inputs are on, per period and dimension value, with a two-sided
     z-test of the change (docs: cx_metric_changes).
 -#}
-{%- set min_responses = var('cx_min_responses_for_significance', 30) -%}
+{%- set min_responses = var('cx_min_responses_for_significance') -%}
 {%- set using_customers = cx_metrics.cx_using('customers') -%}
 {%- set using_tickets = cx_metrics.cx_using('support_tickets') -%}
 {#- The rates tested as shares: (metric, import CTE, value column, n, x). A period with n = 0
@@ -223,7 +223,7 @@ final as (
         change,
         z_score,
         p_value,
-        p_value < {{ var('cx_significance_alpha', 0.05) }} as is_significant
+        p_value < {{ var('cx_significance_alpha') }} as is_significant
     from with_p_value
 
 )

@@ -3,8 +3,8 @@
     period, with a z-test of the touchpoint against the rest of the period, the share of the
     period's detractors it holds, and a rank of what to act on first (docs: cx_touchpoint_drivers).
 -#}
-{%- set min_responses = var('cx_min_responses_for_significance', 30) -%}
-{%- set alpha = var('cx_significance_alpha', 0.05) -%}
+{%- set min_responses = var('cx_min_responses_for_significance') -%}
+{%- set alpha = var('cx_significance_alpha') -%}
 
 with nps as (
 

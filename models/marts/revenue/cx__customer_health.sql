@@ -1,4 +1,4 @@
-{{ config(enabled=var('cx_using_customers', true)) }}
+{{ config(enabled=var('cx_using_customers')) }}
 {#-
     One row per accepted customer who started at or before the as-of time (var
     cx_as_of_timestamp, else the build time): their latest answers, open close-the-loop items and
@@ -14,7 +14,7 @@
     never match.
 -#}
 {%- set as_of = cx_metrics.as_of_timestamp() -%}
-{%- set ticket_age_hours = var('cx_health_ticket_age_hours', 72) -%}
+{%- set ticket_age_hours = var('cx_health_ticket_age_hours') -%}
 {%- set using_followups = cx_metrics.cx_using('feedback_followups') -%}
 {%- set using_tickets = cx_metrics.cx_using('support_tickets') -%}
 

@@ -1,4 +1,4 @@
-{{ config(enabled=var('cx_using_customers', true)) }}
+{{ config(enabled=var('cx_using_customers')) }}
 {#-
     Revenue at risk per period and dimension value (doc revenue_at_risk), over the customers at
     the start of each period of cx__revenue_by_nps, with their NPS category as of the start:
@@ -15,7 +15,7 @@
     intersected with their non-detractor category spells, as changes and running sums.
 -#}
 {#- Segment rows where cx__customer_churn has them (cx_customer_dimensions includes segment). -#}
-{%- set by_segment = 'segment' in var('cx_customer_dimensions', ['segment', 'plan', 'region']) -%}
+{%- set by_segment = 'segment' in var('cx_customer_dimensions') -%}
 {%- set as_of = cx_metrics.as_of_timestamp() -%}
 {%- set using_followups = cx_metrics.cx_using('feedback_followups') -%}
 {%- set revenue = 'cast(coalesce(monthly_revenue, 0) as ' ~ cx_metrics.type_exact_sum() ~ ')' -%}

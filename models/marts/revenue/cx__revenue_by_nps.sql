@@ -1,4 +1,4 @@
-{{ config(enabled=var('cx_using_customers', true)) }}
+{{ config(enabled=var('cx_using_customers')) }}
 {#-
     Revenue and churn by the NPS category customers held at the start of each period
     (doc revenue_by_nps). Periods as in cx__customer_churn: every period of each grain from the
@@ -12,7 +12,7 @@
     answers, not with customers x periods. Revenue is summed exactly (type_exact_sum).
 -#}
 {#- Segment rows where cx__customer_churn has them (cx_customer_dimensions includes segment). -#}
-{%- set by_segment = 'segment' in var('cx_customer_dimensions', ['segment', 'plan', 'region']) -%}
+{%- set by_segment = 'segment' in var('cx_customer_dimensions') -%}
 {%- set revenue = 'cast(coalesce(monthly_revenue, 0) as ' ~ cx_metrics.type_exact_sum() ~ ')' -%}
 
 with customers as (
