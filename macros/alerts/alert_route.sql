@@ -10,7 +10,9 @@
 {%- endmacro %}
 
 {% macro default__alert_route(field) -%}
-    {%- set rules = var('cx_alert_routes', []) -%}
+    {#- The default is dbt_project.yml's (README "Configuration"), written again here for a call
+        from a model of your own project, which does not see the package's vars. -#}
+    {%- set rules = var('cx_alert_routes', [{'owner': 'cx-team', 'destination': 'webhook:default'}]) -%}
     {%- set matched = [] -%}
     {#- No rules: every answer is unrouted (a case with no when would be a syntax error). -#}
     {%- if not rules -%}
