@@ -37,7 +37,7 @@ from cx_metrics.expectations.settings import (
     load_settings,
     structural_problem,
 )
-from cx_metrics.expectations.suites import BLOCKING, COLUMNS, build_suite
+from cx_metrics.expectations.suites import BLOCKING, build_suite, suite_columns
 from cx_metrics.project import duckdb_config, option, project_dir, run_dbt
 
 DEFAULT_CHUNK_ROWS = 500_000
@@ -97,11 +97,11 @@ def severity_of(result) -> str:
     return str(getattr(severity, "value", severity))
 
 
-def staged_rows_query(table: TableSettings) -> str:
+def staged_rows_query(table: TableSettings, suite: gx.ExpectationSuite) -> str:
     """The staged rows with the columns the suite reads, the rejection reason and key_rows."""
     keys = ", ".join(table.key)
     key_missing = " or ".join(f"{column} is null" for column in table.key)
-    columns = ", ".join(COLUMNS[table.name])
+    columns = ", ".join(suite_columns(suite))
     return (
         f"select {columns}, rejection_reason,"
         f" case when {key_missing} then null else count(*) over (partition by {keys}) end"
@@ -172,7 +172,7 @@ def validate_table(
     suite = context.suites.add(build_suite(table, settings))
     batches = _dataframe_batches(context, table)
     parts = []
-    for frame in _chunks(con, staged_rows_query(table), chunk_rows):
+    for frame in _chunks(con, staged_rows_query(table, suite), chunk_rows):
         outcome.rows += len(frame)
         batch = batches.get_batch(batch_parameters={"dataframe": frame})
         parts.append(batch.validate(suite, result_format=RESULT_FORMAT))
@@ -189,8 +189,8 @@ def validate_classes(
     if table.problem:
         return outcome
     suite = context.suites.add(build_suite(table, settings))
-    columns = [*COLUMNS[table.name], "rejection_reason", "key_rows"]
-    staged = staged_rows_query(table)
+    columns = [*suite_columns(suite), "rejection_reason", "key_rows"]
+    staged = staged_rows_query(table, suite)
     types = con.sql(f"describe {staged}").fetchall()
     floats = {name for name, kind, *_ in types if kind in ("DOUBLE", "FLOAT")}
     frame = con.sql(classes_query(staged, columns, suite, floats)).df()
@@ -278,7 +278,7 @@ def _validate_whole_tables(context, settings: ValidationSettings, batch_of) -> V
         outcome = TableResult(table.name, table.relation, problem=table.problem)
         if not table.problem:
             suite = context.suites.add(build_suite(table, settings))
-            outcome.result = batch_of(table).validate(suite, result_format=RESULT_FORMAT)
+            outcome.result = batch_of(table, suite).validate(suite, result_format=RESULT_FORMAT)
             outcome.rows = _observed_rows(outcome.result)
             report.chunks += 1
         report.tables.append(outcome)
@@ -293,8 +293,8 @@ def _validate_postgres(context, settings: ValidationSettings) -> ValidationRepor
     return _validate_whole_tables(
         context,
         settings,
-        lambda table: (
-            source.add_query_asset(table.name, query=staged_rows_query(table))
+        lambda table, suite: (
+            source.add_query_asset(table.name, query=staged_rows_query(table, suite))
             .add_batch_definition_whole_table("all")
             .get_batch()
         ),
@@ -309,10 +309,10 @@ def _validate_spark(context, settings: ValidationSettings) -> ValidationReport:
     return _validate_whole_tables(
         context,
         settings,
-        lambda table: (
+        lambda table, suite: (
             source.add_dataframe_asset(table.name)
             .add_batch_definition_whole_dataframe("all")
-            .get_batch(batch_parameters={"dataframe": session.sql(staged_rows_query(table))})
+            .get_batch(batch_parameters={"dataframe": session.sql(staged_rows_query(table, suite))})
         ),
     )
 

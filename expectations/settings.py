@@ -26,11 +26,22 @@ class TableSettings:
     schema: str
     identifier: str
     key: list[str]
-    columns: list[str]
+    # {column: its meta} from the contract (models/staging/_cx_metrics__sources.yml): kind,
+    # required, not_null, not_before, min_value, ...
+    contract: dict[str, dict]
     staging_model: str
     staging_sql: str | None = None  # None when the table could not be compiled
     problem: str | None = None  # a structural problem, as one readable line
     rows_read: str | None = None  # which rows, when not all (e.g. 'loads after ...')
+
+    @property
+    def columns(self) -> list[str]:
+        """The columns the input must have (the optional ones may be missing)."""
+        return [c for c, meta in self.contract.items() if meta.get("required", True)]
+
+    @property
+    def optional_columns(self) -> list[str]:
+        return [c for c, meta in self.contract.items() if not meta.get("required", True)]
 
     @property
     def identifier_var(self) -> str:

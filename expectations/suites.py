@@ -18,8 +18,6 @@ check requires or which bad rows a warning counts.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import great_expectations as gx
 import great_expectations.expectations as gxe
 from great_expectations.expectations.row_conditions import Column
@@ -113,16 +111,49 @@ def _scale(survey_type: str, low: float, high: float) -> gxe.ExpectColumnValuesT
     )
 
 
-def survey_responses(table: TableSettings, settings: ValidationSettings) -> list:
+def _contract_checks(table: TableSettings) -> list:
+    """The row rules the contract declares per column (models/staging/_cx_metrics__sources.yml):
+    not_null, not_before and min_value, which the build rejects a row for, each named by its
+    meta "problem", and a count of the rows without each optional column (recorded, never
+    failing)."""
+    checks = []
+    for column, meta in table.contract.items():
+        if meta.get("not_null"):
+            checks.append(_not_null(column, meta.get("problem", f"missing {column}")))
+        if meta.get("not_before"):
+            earlier = meta["not_before"]
+            problem = meta.get("problem", f"{column} before {earlier}")
+            checks.append(_not_before(column, earlier, problem))
+        if meta.get("min_value") is not None:
+            checks.append(
+                gxe.ExpectColumnValuesToBeBetween(
+                    column=column,
+                    min_value=meta["min_value"],
+                    severity=WARNING,
+                    meta={"problem": meta.get("problem", f"{column} below {meta['min_value']}")},
+                )
+            )
+        if not meta.get("required", True):
+            checks.append(
+                gxe.ExpectColumnValuesToNotBeNull(
+                    column=column,
+                    mostly=0,
+                    severity=WARNING,
+                    meta={"problem": f"rows without the optional column {column}"},
+                )
+            )
+    return checks
+
+
+def _survey_checks(settings: ValidationSettings) -> list:
+    """What the contract's columns cannot say alone: the survey types and each type's scale."""
     return [
-        *_key_checks(table),
         gxe.ExpectColumnValuesToBeInSet(
             column="survey_type",
             value_set=["nps", "csat", "ces"],
             severity=WARNING,
             meta={"problem": "unknown survey type"},
         ),
-        _not_null("score", "missing or unparseable score"),
         gxe.ExpectColumnValuesToBeInSet(
             column="score",
             value_set=list(range(11)),
@@ -132,77 +163,7 @@ def survey_responses(table: TableSettings, settings: ValidationSettings) -> list
         ),
         _scale("csat", settings.csat_scale["min"], settings.csat_scale["max"]),
         _scale("ces", settings.ces_scale["min"], settings.ces_scale["max"]),
-        _not_null("responded_at", "missing or unparseable timestamp"),
     ]
-
-
-def customers(table: TableSettings, settings: ValidationSettings) -> list:
-    return [
-        *_key_checks(table),
-        _not_null("started_at", "missing or unparseable start timestamp"),
-        _not_before("churned_at", "started_at", "churned before started"),
-    ]
-
-
-def support_tickets(table: TableSettings, settings: ValidationSettings) -> list:
-    return [
-        *_key_checks(table),
-        _not_null("created_at", "missing or unparseable creation timestamp"),
-        _not_before("first_response_at", "created_at", "response before creation"),
-        _not_before("resolved_at", "created_at", "resolution before creation"),
-        gxe.ExpectColumnValuesToBeBetween(
-            column="handle_time_minutes",
-            min_value=0,
-            severity=WARNING,
-            meta={"problem": "negative duration"},
-        ),
-        gxe.ExpectColumnValuesToBeBetween(
-            column="agent_replies",
-            min_value=0,
-            severity=WARNING,
-            meta={"problem": "negative agent replies"},
-        ),
-    ]
-
-
-def feedback_followups(table: TableSettings, settings: ValidationSettings) -> list:
-    return [
-        *_key_checks(table),
-        _not_null("followed_up_at", "missing or unparseable timestamp"),
-    ]
-
-
-def orders(table: TableSettings, settings: ValidationSettings) -> list:
-    return [
-        *_key_checks(table),
-        _not_null("customer_id", "missing customer"),
-        _not_null("ordered_at", "missing or unparseable timestamp"),
-    ]
-
-
-SUITES: dict[str, Callable[[TableSettings, ValidationSettings], list]] = {
-    "survey_responses": survey_responses,
-    "customers": customers,
-    "support_tickets": support_tickets,
-    "feedback_followups": feedback_followups,
-    "orders": orders,
-}
-
-# The staged columns each suite reads (besides rejection_reason and key_rows).
-COLUMNS = {
-    "survey_responses": ["response_id", "survey_type", "score", "responded_at"],
-    "customers": ["customer_id", "started_at", "churned_at"],
-    "support_tickets": [
-        "ticket_id",
-        "created_at",
-        "first_response_at",
-        "resolved_at",
-        "handle_time_minutes",
-        "agent_replies",
-    ],
-    "feedback_followups": ["response_id", "followed_up_at"],
-    "orders": ["order_id", "customer_id", "ordered_at"],
-}
 
 
 # The reason the build gives a row whose parsed timestamp is implausible (a placeholder such
@@ -223,8 +184,21 @@ def build_suite(table: TableSettings, settings: ValidationSettings) -> gx.Expect
     suite = gx.ExpectationSuite(name=f"cx_metrics.{table.name}")
     for expectation in [
         *_blocking_checks(table, settings),
-        *SUITES[table.name](table, settings),
+        *_key_checks(table),
+        *(_survey_checks(settings) if table.name == REQUIRED_INPUT else []),
+        *_contract_checks(table),
         _plausible_timestamps(),
     ]:
         suite.add_expectation(expectation)
     return suite
+
+
+def suite_columns(suite: gx.ExpectationSuite) -> list[str]:
+    """The staged columns a suite reads, besides rejection_reason and key_rows."""
+    columns: list[str] = []
+    for expectation in suite.expectations:
+        kwargs = expectation.configuration.kwargs
+        for name in (kwargs.get(k) for k in ("column", "column_A", "column_B")):
+            if name and name not in (*columns, "rejection_reason", "key_rows"):
+                columns.append(name)
+    return columns

@@ -1,18 +1,15 @@
 {#-
-    The columns each input table must have (README, "Inputs: the contract"). The single list that staging,
-    the structural check, the raw record of rejected rows and validation all read.
+    The contract's columns (cx_input_contract) that one input has, in the contract's order: every
+    required column (a build without one stops at cx_source) and the optional ones it has. Inside
+    a unit test, whose fixture has no warehouse types, the required ones.
 -#}
-{% macro cx_input_columns(table_name=none) -%}
-    {%- set columns = {
-        'survey_responses': ['response_id', 'customer_id', 'survey_type', 'program', 'touchpoint',
-                             'channel', 'score', 'responded_at', 'comment', 'ticket_id'],
-        'customers': ['customer_id', 'started_at', 'churned_at', 'segment', 'plan', 'region',
-                      'monthly_revenue'],
-        'support_tickets': ['ticket_id', 'customer_id', 'channel', 'priority', 'created_at',
-                            'first_response_at', 'resolved_at', 'handle_time_minutes',
-                            'agent_replies'],
-        'feedback_followups': ['response_id', 'followed_up_at'],
-        'orders': ['order_id', 'customer_id', 'ordered_at', 'amount', 'status'],
-    } -%}
-    {{ return(columns if table_name is none else columns[table_name]) }}
+{% macro cx_input_columns(table_name) -%}
+    {%- set present = cx_metrics._cx_checked_input(table_name)['types'] -%}
+    {%- set columns = [] -%}
+    {%- for name, meta in cx_metrics.cx_input_contract(table_name)['columns'].items() -%}
+        {%- if meta.get('required', true) or name in present -%}
+            {%- do columns.append(name) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {{ return(columns) }}
 {%- endmacro %}

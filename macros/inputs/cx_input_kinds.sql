@@ -1,6 +1,6 @@
 {#-
-    {column: kind} for the contract's columns of one input, from the types its columns have in
-    the warehouse: 'timestamptz' (a time zone or offset is stored), 'timestamp' (none: taken as
+    {column: kind} for the contract's columns of one input (cx_input_contract), from the types
+    its columns have in the warehouse: 'timestamptz' (a time zone or offset is stored), 'timestamp' (none: taken as
     UTC; Spark's TIMESTAMP is an instant shown in the session's UTC), 'date', 'number', or
     'text' for anything else (text, booleans, unknown types), which staging parses. Outside a
     model's run (parsing, unit tests) every column is 'text'.
@@ -8,7 +8,7 @@
 {% macro cx_input_kinds(table_name) -%}
     {%- set types = cx_metrics._cx_checked_input(table_name)['types'] -%}
     {%- set kinds = {} -%}
-    {%- for column in cx_metrics.cx_input_columns(table_name) -%}
+    {%- for column in cx_metrics.cx_input_contract(table_name)['columns'] -%}
         {%- do kinds.update({column: cx_metrics._cx_kind_of_type(types.get(column))}) -%}
     {%- endfor -%}
     {{ return(kinds) }}

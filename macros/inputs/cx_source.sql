@@ -44,8 +44,8 @@
         {%- endif -%}
         {%- do types.update(cx_metrics._cx_column_types(found, parquet_path)) -%}
         {%- set present = types | list -%}
-        {%- for column in cx_metrics.cx_input_columns(table_name) -%}
-            {%- if column not in present -%}
+        {%- for column, meta in cx_metrics.cx_input_contract(table_name)['columns'].items() -%}
+            {%- if meta.get('required', true) and column not in present -%}
                 {{ exceptions.raise_compiler_error(
                     "cx_metrics: input table '" ~ table_name ~ "' (" ~ found ~ ") has no column '"
                     ~ column ~ "'. Fix: expose your column under that name, e.g. with a view that "

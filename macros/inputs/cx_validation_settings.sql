@@ -1,31 +1,25 @@
 {#-
     Everything input validation needs, from the same vars and sources a build with the same
-    --target and --vars uses: the inputs' relations and keys, scales and thresholds. Rendered as
-    JSON by analyses/cx_validation_settings.sql for `cx-metrics validate`.
+    --target and --vars uses: the inputs' relations and contracts, scales and thresholds.
+    Rendered as JSON by analyses/cx_validation_settings.sql for `cx-metrics validate`.
 -#}
 {% macro cx_validation_settings() -%}
-    {%- set keys = {
-        'survey_responses': ['response_id'],
-        'customers': ['customer_id'],
-        'support_tickets': ['ticket_id'],
-        'feedback_followups': ['response_id', 'followed_up_at'],
-        'orders': ['order_id'],
-    } -%}
     {%- set tables = {} -%}
-    {%- for name, key in keys.items() -%}
-        {%- if cx_metrics.cx_using(name) -%}
-            {%- set relation = source('cx_metrics', name) -%}
-            {#- The relation is read_parquet(...) when the input is read in place from Parquet. -#}
-            {%- do tables.update({name: {
-                'relation': cx_metrics.cx_source(name) | string,
-                'database': relation.database,
-                'schema': relation.schema,
-                'identifier': relation.identifier,
-                'staging_model': 'stg_cx__' ~ name,
-                'key': key,
-                'columns': cx_metrics.cx_input_columns(name),
-            }}) -%}
-        {%- endif -%}
+    {#- The inputs switched on (cx_using_<table>): the package's enabled sources. -#}
+    {%- for input in graph.get('sources', {}).values() if input.package_name == 'cx_metrics' -%}
+        {%- set name = input.name -%}
+        {%- set contract = cx_metrics.cx_input_contract(name) -%}
+        {%- set relation = source('cx_metrics', name) -%}
+        {#- The relation is read_parquet(...) when the input is read in place from Parquet. -#}
+        {%- do tables.update({name: {
+            'relation': cx_metrics.cx_source(name) | string,
+            'database': relation.database,
+            'schema': relation.schema,
+            'identifier': relation.identifier,
+            'staging_model': 'stg_cx__' ~ name,
+            'key': contract['key'],
+            'contract': contract['columns'],
+        }}) -%}
     {%- endfor -%}
     {{ return({
         'target_type': target.type,

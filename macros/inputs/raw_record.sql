@@ -18,6 +18,9 @@
 {%- endmacro %}
 
 {% macro _raw_record_json(columns, backslash) -%}
+    {%- if not columns -%}
+        {{ return('cast(null as ' ~ dbt.type_string() ~ ')') }}
+    {%- endif -%}
     '{' ||
     {%- for column in columns %}
     '"{{ column }}": ' || coalesce(

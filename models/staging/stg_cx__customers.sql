@@ -22,6 +22,7 @@ cleaned as (
         coalesce({{ cx_metrics.clean_code('region') }}, 'unknown') as region,
         {{ cx_metrics.clean_text('monthly_revenue') }} as monthly_revenue_text,
         {{ cx_metrics.parse_number('monthly_revenue', kinds['monthly_revenue']) }} as monthly_revenue,
+        {{- cx_metrics.cx_optional_columns('customers', 'values', kinds) }}
         {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('customers')) }} as raw_record,
         {{ cx_metrics.row_fingerprint(cx_metrics.cx_input_columns('customers')) }} as row_fingerprint
     from source
@@ -42,6 +43,7 @@ checked as (
             when churned_at < started_at then 'churned before started'
             when monthly_revenue_text is not null and monthly_revenue is null
                 then 'unparseable number'
+            {{- cx_metrics.cx_optional_columns('customers', 'checks') }}
         end as row_rejection_reason
     from cleaned
 
@@ -66,6 +68,7 @@ final as (
         plan,
         region,
         monthly_revenue,
+        {{- cx_metrics.cx_optional_columns('customers', 'select') }}
         {{ cx_metrics.raw_record_if_rejected() }} as raw_record,
         rejection_reason
     from ranked

@@ -19,6 +19,7 @@ cleaned as (
         {{ cx_metrics.clean_text('response_id') }} as response_id,
         {{ cx_metrics.clean_text('followed_up_at') }} as followed_up_at_text,
         {{ cx_metrics.parse_timestamp('followed_up_at', kinds['followed_up_at']) }} as followed_up_at,
+        {{- cx_metrics.cx_optional_columns('feedback_followups', 'values', kinds) }}
         {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('feedback_followups')) }} as raw_record,
         {{ cx_metrics.row_fingerprint(cx_metrics.cx_input_columns('feedback_followups')) }} as row_fingerprint
     from source
@@ -34,6 +35,7 @@ checked as (
             when followed_up_at_text is null then 'missing timestamp'
             when followed_up_at is null then 'unparseable timestamp'
             when {{ cx_metrics.timestamp_out_of_range('followed_up_at') }} then 'timestamp out of range'
+            {{- cx_metrics.cx_optional_columns('feedback_followups', 'checks') }}
         end as row_rejection_reason
     from cleaned
 
@@ -53,6 +55,7 @@ final as (
     select
         response_id,
         followed_up_at,
+        {{- cx_metrics.cx_optional_columns('feedback_followups', 'select') }}
         {{ cx_metrics.raw_record_if_rejected() }} as raw_record,
         rejection_reason
     from ranked

@@ -22,6 +22,7 @@ cleaned as (
         {{ cx_metrics.clean_text('amount') }} as amount_text,
         {{ cx_metrics.parse_number('amount', kinds['amount']) }} as amount,
         {{ cx_metrics.clean_code('status') }} as status,
+        {{- cx_metrics.cx_optional_columns('orders', 'values', kinds) }}
         {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('orders')) }} as raw_record,
         {{ cx_metrics.row_fingerprint(cx_metrics.cx_input_columns('orders')) }} as row_fingerprint
     from source
@@ -40,6 +41,7 @@ checked as (
             when ordered_at is null then 'unparseable timestamp'
             when {{ cx_metrics.timestamp_out_of_range('ordered_at') }} then 'timestamp out of range'
             when amount_text is not null and amount is null then 'unparseable number'
+            {{- cx_metrics.cx_optional_columns('orders', 'checks') }}
         end as row_rejection_reason
     from cleaned
 
@@ -62,6 +64,7 @@ final as (
         ordered_at,
         amount,
         status,
+        {{- cx_metrics.cx_optional_columns('orders', 'select') }}
         {{ cx_metrics.raw_record_if_rejected() }} as raw_record,
         rejection_reason
     from ranked

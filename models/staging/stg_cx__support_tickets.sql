@@ -26,6 +26,7 @@ cleaned as (
         {{ cx_metrics.parse_number('handle_time_minutes', kinds['handle_time_minutes']) }} as handle_time_minutes,
         {{ cx_metrics.clean_text('agent_replies') }} as agent_replies_text,
         {{ cx_metrics.parse_number('agent_replies', kinds['agent_replies']) }} as agent_replies,
+        {{- cx_metrics.cx_optional_columns('support_tickets', 'values', kinds) }}
         {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('support_tickets')) }} as raw_record,
         {{ cx_metrics.row_fingerprint(cx_metrics.cx_input_columns('support_tickets')) }} as row_fingerprint
     from source
@@ -55,6 +56,7 @@ checked as (
             when agent_replies < 0 or agent_replies <> floor(agent_replies)
                 or agent_replies > 2147483647
                 then 'agent replies not a count'
+            {{- cx_metrics.cx_optional_columns('support_tickets', 'checks') }}
         end as row_rejection_reason
     from cleaned
 
@@ -90,6 +92,7 @@ final as (
             end
             as {{ dbt.type_int() }}
         ) as agent_replies,
+        {{- cx_metrics.cx_optional_columns('support_tickets', 'select') }}
         {{ cx_metrics.raw_record_if_rejected() }} as raw_record,
         rejection_reason
     from ranked

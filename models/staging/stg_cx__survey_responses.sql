@@ -22,7 +22,8 @@
 ) }}
 {%- set columns = ['response_id', 'customer_id', 'survey_type', 'program', 'touchpoint', 'channel',
                    'score', 'responded_at', 'responded_at_raw', 'comment', 'ticket_id', 'loaded_at',
-                   'row_rejection_reason', 'row_fingerprint'] -%}
+                   'row_rejection_reason', 'row_fingerprint']
+                   + cx_metrics.cx_optional_columns('survey_responses', 'names') -%}
 {#- Called outside is_incremental() too, so that parsing records the input's upstream nodes. #}
 {%- set loads_column = cx_metrics.cx_loads_column('survey_responses') %}
 {%- set loads = loads_column if is_incremental() else none %}

@@ -56,6 +56,7 @@ cleaned as (
         {{ cx_metrics.clean_text('comment') }} as comment,
         {{ cx_metrics.clean_text('ticket_id') }} as ticket_id,
         {{ loaded_at }} as loaded_at,
+        {{- cx_metrics.cx_optional_columns('survey_responses', 'values', kinds) }}
         {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('survey_responses')) }} as raw_record,
         {{ cx_metrics.row_fingerprint(cx_metrics.cx_input_columns('survey_responses')) }} as row_fingerprint
     from source
@@ -98,6 +99,7 @@ checked as (
             {#- Never read by an incremental run, so never counted: rejected in every build. #}
             when loaded_at is null then 'missing load time'
             {%- endif %}
+            {{- cx_metrics.cx_optional_columns('survey_responses', 'checks') }}
         end as row_rejection_reason
     from scored
 
@@ -117,6 +119,7 @@ final as (
         responded_at_raw,
         comment,
         ticket_id,
+        {{- cx_metrics.cx_optional_columns('survey_responses', 'select') }}
         loaded_at,
         raw_record,
         row_rejection_reason,
