@@ -20,6 +20,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import contract  # beside this module
 import duckdb
 import psycopg2
 import yaml
@@ -30,53 +31,24 @@ BIN = Path(sys.executable).parent
 
 Row = tuple[str | None, ...]
 
-# The columns of each input with their kind: the contract's columns, typed as a warehouse has
-# them. responded_at and created_at carry a time zone; the other timestamps do not.
+# The warehouse type each contract column is loaded as (typed=True): its contract kind, except
+# that these timestamps carry a time zone (the others do not), so both kinds are exercised.
+WITH_TIME_ZONE = {
+    ("survey_responses", "responded_at"),
+    ("support_tickets", "created_at"),
+    ("orders", "ordered_at"),
+}
+KIND_TYPES = {"text": "text", "number": "double", "integer": "integer", "timestamp": "timestamp"}
+
+
+def _typed(table: str, column: str, kind: str) -> str:
+    return "timestamptz" if (table, column) in WITH_TIME_ZONE else KIND_TYPES[kind]
+
+
+# {input: [(column, the type it is loaded as)]}, the contract's columns in its order.
 COLUMNS: dict[str, list[tuple[str, str]]] = {
-    "survey_responses": [
-        ("response_id", "text"),
-        ("customer_id", "text"),
-        ("survey_type", "text"),
-        ("program", "text"),
-        ("touchpoint", "text"),
-        ("channel", "text"),
-        ("score", "double"),
-        ("responded_at", "timestamptz"),
-        ("comment", "text"),
-        ("ticket_id", "text"),
-    ],
-    "customers": [
-        ("customer_id", "text"),
-        ("started_at", "timestamp"),
-        ("churned_at", "timestamp"),
-        ("segment", "text"),
-        ("plan", "text"),
-        ("region", "text"),
-        ("monthly_revenue", "double"),
-    ],
-    "support_tickets": [
-        ("ticket_id", "text"),
-        ("customer_id", "text"),
-        ("channel", "text"),
-        ("priority", "text"),
-        ("created_at", "timestamptz"),
-        ("first_response_at", "timestamp"),
-        ("resolved_at", "timestamp"),
-        ("handle_time_minutes", "double"),
-        ("agent_replies", "integer"),
-    ],
-    "feedback_followups": [
-        ("response_id", "text"),
-        ("followed_up_at", "timestamp"),
-    ],
-    # The optional fifth input (cx_using_orders), for activity churn: ORDERS below.
-    "orders": [
-        ("order_id", "text"),
-        ("customer_id", "text"),
-        ("ordered_at", "timestamptz"),
-        ("amount", "double"),
-        ("status", "text"),
-    ],
+    table: [(c, _typed(table, c, meta["kind"])) for c, meta in columns.items()]
+    for table, columns in contract.contract().items()
 }
 
 # Each kind's type per engine. Spark's TIMESTAMP is an instant (shown in the session's UTC).

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import contract  # beside this module
+
 if TYPE_CHECKING:
     from pyspark.sql import SparkSession
 
@@ -54,46 +56,8 @@ class Table:
 
     @property
     def columns(self) -> tuple[str, ...]:
-        return COLUMNS[self.name]
+        return contract.columns(self.name)
 
-
-# The input columns, in the order of cx_input_columns (and of the raw_record JSON).
-COLUMNS: dict[str, tuple[str, ...]] = {
-    "survey_responses": (
-        "response_id",
-        "customer_id",
-        "survey_type",
-        "program",
-        "touchpoint",
-        "channel",
-        "score",
-        "responded_at",
-        "comment",
-        "ticket_id",
-    ),
-    "customers": (
-        "customer_id",
-        "started_at",
-        "churned_at",
-        "segment",
-        "plan",
-        "region",
-        "monthly_revenue",
-    ),
-    "support_tickets": (
-        "ticket_id",
-        "customer_id",
-        "channel",
-        "priority",
-        "created_at",
-        "first_response_at",
-        "resolved_at",
-        "handle_time_minutes",
-        "agent_replies",
-    ),
-    "feedback_followups": ("response_id", "followed_up_at"),
-    "orders": ("order_id", "customer_id", "ordered_at", "amount", "status"),
-}
 
 # --- Values -------------------------------------------------------------------------------------
 

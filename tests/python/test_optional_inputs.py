@@ -12,13 +12,13 @@ import csv
 import json
 from pathlib import Path
 
+import contract  # beside this module
 import pytest
 from conftest import FIXTURES, dbt_env, load_raw_csvs, own_inputs, query, run_dbt
 
 from cx_metrics.expectations.runner import ValidationReport, expectation_rows, validate
 
 OPTIONAL = ["customers", "support_tickets", "feedback_followups"]
-ORDER_COLUMNS = ["order_id", "customer_id", "ordered_at", "amount", "status"]
 
 
 def _csv_rows(table: str) -> int:
@@ -72,7 +72,7 @@ def test_empty_survey_responses_blocks(tmp_path, monkeypatch):
 
 def test_empty_orders_pass_validation(tmp_path, monkeypatch):
     db = _inputs_with_empty(tmp_path / "empty_orders.duckdb", [])
-    columns = ", ".join(f"{c} varchar" for c in ORDER_COLUMNS)
+    columns = ", ".join(f"{c} varchar" for c in contract.columns("orders"))
     query(db, f"create table raw.orders ({columns})")
     report = _validate(db, monkeypatch, cx_using_orders=True)
     assert not report.blocked
