@@ -6,7 +6,7 @@
     the loads it has not seen. Run-time only: at parse time it returns none.
 -#}
 {% macro cx_loads_column(table_name) -%}
-    {%- set name = var('cx_loaded_at_column', '_loaded_at') -%}
+    {%- set name = var('cx_loaded_at_column') -%}
     {%- if not name -%}
         {{ return(none) }}
     {%- endif -%}

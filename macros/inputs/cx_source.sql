@@ -16,7 +16,7 @@
 {% macro _cx_checked_input(table_name) -%}
     {%- set types = {} -%}
     {%- set relation = source('cx_metrics', table_name) -%}
-    {%- set parquet_path = var('cx_source_parquet_path', none) -%}
+    {%- set parquet_path = var('cx_source_parquet_path') -%}
     {%- if not parquet_path and model.resource_type == 'model' -%}
         {%- do cx_metrics.cx_input_upstream(table_name) -%}
     {%- endif -%}

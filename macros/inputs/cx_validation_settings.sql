@@ -27,11 +27,11 @@
         'tables': tables,
         'labels_relation': cx_metrics.score_labels() | string,
         'labels_model': var('cx_score_labels_model'),
-        'loads_column': var('cx_loaded_at_column', '_loaded_at'),
+        'loads_column': var('cx_loaded_at_column'),
         'built_survey_responses': ref('cx_metrics', 'cx__survey_responses') | string,
         'csat_scale': var('cx_csat_scale'),
         'ces_scale': var('cx_ces_scale'),
-        'max_rejected_pct': var('cx_validation_max_rejected_pct', 5),
-        'min_key_present_pct': var('cx_validation_min_key_present_pct', 50),
+        'max_rejected_pct': var('cx_validation_max_rejected_pct'),
+        'min_key_present_pct': var('cx_validation_min_key_present_pct'),
     }) }}
 {%- endmacro %}

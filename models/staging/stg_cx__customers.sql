@@ -1,4 +1,4 @@
-{{ config(enabled=var('cx_using_customers', true)) }}
+{{ config(enabled=var('cx_using_customers')) }}
 {#- Every CRM customer, cleaned and parsed, with the reason it is rejected (null when accepted). -#}
 
 {%- set kinds = cx_metrics.cx_input_kinds('customers') %}

@@ -1,4 +1,4 @@
-{{ config(enabled=var('cx_using_feedback_followups', true)) }}
+{{ config(enabled=var('cx_using_feedback_followups')) }}
 {#-
     Every close-the-loop action, cleaned and parsed, with the reason it is rejected. A response
     may be followed up more than once, so the key is (response_id, followed_up_at): the same

@@ -1,4 +1,4 @@
-{{ config(enabled=var('cx_using_orders', false)) }}
+{{ config(enabled=var('cx_using_orders')) }}
 {#-
     Every order (optional input), cleaned and parsed, with the reason it is rejected (null when
     accepted). The status is trimmed and lower-cased (ASCII letters).

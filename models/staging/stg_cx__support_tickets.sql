@@ -1,4 +1,4 @@
-{{ config(enabled=var('cx_using_support_tickets', true)) }}
+{{ config(enabled=var('cx_using_support_tickets')) }}
 {#- Every support ticket, cleaned and parsed, with the reason it is rejected (null when accepted). -#}
 
 {%- set kinds = cx_metrics.cx_input_kinds('support_tickets') %}

@@ -20,7 +20,15 @@ REPO = Path(__file__).resolve().parents[2]
 DECLARED: dict = yaml.safe_load((REPO / "dbt_project.yml").read_text())["vars"]
 
 # Where dbt reads the package's nodes and macros, and the Python that writes dbt SQL or reads vars.
-SCANNED = ["models", "macros", "tests/generic", "analyses", "cx_metrics", "orchestration", "expectations"]
+SCANNED = [
+    "models",
+    "macros",
+    "tests/generic",
+    "analyses",
+    "cx_metrics",
+    "orchestration",
+    "expectations",
+]
 SUFFIXES = {".sql", ".yml", ".yaml", ".md", ".py"}
 
 # Call sites that can run outside the package's nodes, where its vars are not seen.
@@ -31,19 +39,6 @@ ELSEWHERE = {
     "macros/alerts/alert_route.sql",
     "cx_metrics/alerts/queue.py",  # an inline query (dbt show) in the consumer's project
     "orchestration/sensors.py",  # reads the run's --vars only
-}
-
-# Files another change owns, whose defaults are still to go (issue 35); empty this list as it does.
-NOT_YET = {
-    "models/staging/_cx_metrics__sources.yml",
-    "models/staging/stg_cx__customers.sql",
-    "models/staging/stg_cx__feedback_followups.sql",
-    "models/staging/stg_cx__support_tickets.sql",
-    "models/staging/stg_cx__orders.sql",
-    "models/staging/base/base_cx__survey_responses.sql",
-    "macros/inputs/cx_loads_column.sql",
-    "macros/inputs/cx_source.sql",
-    "macros/inputs/cx_validation_settings.sql",
 }
 
 # var('name', default) in Jinja, and .get("name", default) over a dict of vars in Python.
@@ -84,7 +79,7 @@ def test_declared_vars_have_no_second_default():
     again = [
         f"{file}: var('{name}', {default})"
         for file, name, default in defaults()
-        if file not in ELSEWHERE | NOT_YET
+        if file not in ELSEWHERE
     ]
     assert not again, "dbt_project.yml declares these vars; drop the default:\n" + "\n".join(again)
 
@@ -99,4 +94,4 @@ def test_defaults_outside_the_package_nodes_are_the_declared_ones():
 
 
 def test_the_lists_name_files_that_exist():
-    assert all((REPO / file).is_file() for file in ELSEWHERE | NOT_YET)
+    assert all((REPO / file).is_file() for file in ELSEWHERE)

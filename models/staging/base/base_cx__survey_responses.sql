@@ -9,8 +9,8 @@
     the loads to read again with a query of its own.
 -#}
 {{ config(materialized='view') }}
-{%- set csat = var('cx_csat_scale', {'min': 1, 'max': 5}) -%}
-{%- set ces = var('cx_ces_scale', {'min': 1, 'max': 7}) -%}
+{%- set csat = var('cx_csat_scale') -%}
+{%- set ces = var('cx_ces_scale') -%}
 
 {%- set kinds = cx_metrics.cx_input_kinds('survey_responses') %}
 {%- set loads = cx_metrics.cx_loads_column('survey_responses') %}
