@@ -37,7 +37,7 @@ DOC_CALL = re.compile(r"""\bdoc\(\s*['"](\w+)['"]\s*\)""")
 # The formula blocks, in the file's order, and what a restatement of each would contain: the
 # first signature is the formula as its block writes it, the others catch other wordings.
 SIGNATURES: dict[str, tuple[str, ...]] = {
-    "nps": (
+    "cx_formula_nps": (
         r"promoters - detractors",
         r"\b9-10\b",
         r"\b9 or 10\b",
@@ -47,15 +47,19 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     ),
     "cx_formula_nps_variance": (r"pP \+ pD - \(pP - pD\)\^2",),
     "cx_formula_nps_margin_of_error": (r"100 \* z \* sqrt", r"-/\+ nps_margin_of_error"),
-    "csat_pct": (
+    "cx_formula_csat_pct": (
         r"satisfied_responses / responses",
         r"score >= cx_csat_satisfied_min",
         r"at least cx_csat_satisfied_min",
     ),
-    "ces_easy_pct": (r"easy_responses / responses", r"[<>]= cx_ces_easy_threshold"),
+    "cx_formula_ces_easy_pct": (r"easy_responses / responses", r"[<>]= cx_ces_easy_threshold"),
     "cx_formula_wilson_interval": (r"z\^2/2n", r"z²/2n", r"p\(1-p\)/n"),
-    "avg_score": (r"score_sum / responses",),
-    "customer_flows": (r"started_at < ps\b", r"ps <= churned_at < pe", r"churned_at >= ps\b"),
+    "cx_formula_avg_score": (r"score_sum / responses",),
+    "cx_formula_customer_flows": (
+        r"started_at < ps\b",
+        r"ps <= churned_at < pe",
+        r"churned_at >= ps\b",
+    ),
     "cx_formula_churn_rate": (
         r"100 \* churned(_customers)? / (customers_)?at_start",
         r"100 \* C / S\b",
@@ -64,7 +68,7 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     "cx_formula_cohort_retention": (r"retained_customers / cohort_customers",),
     "cx_formula_activity_churn": (r"\[t - W, t\)", r"last activity \+ W", r"pe \+ W <="),
     "cx_formula_activity_cohorts": (r"active_customers / cohort_customers",),
-    "service_levels": (
+    "cx_formula_service_levels": (
         r"agent_replies <= cx_fcr_max_replies",
         r"first_contact_resolutions / tickets_resolved",
         r"seconds / 60\b",
@@ -99,26 +103,23 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Formula blocks that keep the names models/semantic/ references them by.
-LEGACY_NAMES = {"nps", "csat_pct", "ces_easy_pct", "avg_score", "customer_flows", "service_levels"}
-
 # Restatements left in files outside this check's remit: (where, formula block, signature).
 # Remove an entry with the copy; a test fails while an entry has no copy left to excuse.
 KNOWN_RESTATEMENTS: set[tuple[str, str, str]] = {
     # models/semantic/ (the MetricFlow layer's own files): its docs restate these formulas.
     (
         "models/semantic/_semantic__docs.md: semantic_avg_first_response_minutes",
-        "service_levels",
+        "cx_formula_service_levels",
         "_sum / tickets_",
     ),
     (
         "models/semantic/_semantic__docs.md: semantic_avg_handle_minutes",
-        "service_levels",
+        "cx_formula_service_levels",
         "_sum / tickets_",
     ),
     (
         "models/semantic/_semantic__docs.md: semantic_avg_resolution_hours",
-        "service_levels",
+        "cx_formula_service_levels",
         "_sum / tickets_",
     ),
     (
@@ -128,7 +129,7 @@ KNOWN_RESTATEMENTS: set[tuple[str, str, str]] = {
     ),
     (
         "models/semantic/_semantic__docs.md: semantic_nps_promoter_pct",
-        "nps",
+        "cx_formula_nps",
         "promoters / (nps_)?responses",
     ),
     (
@@ -148,16 +149,16 @@ KNOWN_RESTATEMENTS: set[tuple[str, str, str]] = {
     ),
     (
         "models/semantic/_semantic__metrics.yml: csat_satisfied_responses",
-        "csat_pct",
+        "cx_formula_csat_pct",
         "score >= cx_csat_satisfied_min",
     ),
     (
         "models/semantic/_semantic__metrics.yml: first_contact_resolutions",
-        "service_levels",
+        "cx_formula_service_levels",
         "agent_replies <= cx_fcr_max_replies",
     ),
-    ("models/semantic/_semantic__metrics.yml: nps_detractors", "nps", "\\b0 to 6\\b"),
-    ("models/semantic/_semantic__metrics.yml: nps_promoters", "nps", "\\b9 or 10\\b"),
+    ("models/semantic/_semantic__metrics.yml: nps_detractors", "cx_formula_nps", "\\b0 to 6\\b"),
+    ("models/semantic/_semantic__metrics.yml: nps_promoters", "cx_formula_nps", "\\b9 or 10\\b"),
     (
         "models/semantic/_semantic__models.yml: cx_feedback_followups.follow_up_due_at",
         "cx_formula_followup_status",
@@ -165,22 +166,22 @@ KNOWN_RESTATEMENTS: set[tuple[str, str, str]] = {
     ),
     (
         "models/semantic/_semantic__models.yml: cx_support_tickets.first_contact_resolutions",
-        "service_levels",
+        "cx_formula_service_levels",
         "agent_replies <= cx_fcr_max_replies",
     ),
     (
         "models/semantic/_semantic__models.yml: cx_survey_responses.csat_satisfied_responses",
-        "csat_pct",
+        "cx_formula_csat_pct",
         "score >= cx_csat_satisfied_min",
     ),
     (
         "models/semantic/_semantic__models.yml: cx_survey_responses.nps_detractors",
-        "nps",
+        "cx_formula_nps",
         "\\b0 to 6\\b",
     ),
     (
         "models/semantic/_semantic__models.yml: cx_survey_responses.nps_promoters",
-        "nps",
+        "cx_formula_nps",
         "\\b9 or 10\\b",
     ),
     # README.md sections other than the generated one, written for their own story.
@@ -291,7 +292,7 @@ def test_each_formula_block_is_defined_once_and_has_signatures():
     blocks = formula_blocks()
     assert list(blocks) == list(SIGNATURES)
     assert {n for n in blocks if names.count(n) != 1} == set()
-    assert all(n.startswith("cx_formula_") for n in blocks if n not in LEGACY_NAMES)
+    assert [n for n in blocks if not n.startswith("cx_formula_")] == []
 
 
 def test_each_block_matches_its_first_signature():
