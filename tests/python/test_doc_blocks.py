@@ -7,11 +7,10 @@ tests/python/test_doc_blocks.py` rewrites it, and a test here checks that it is 
 
 Every formula block has a few signatures, regular expressions that a restatement of the formula
 would match (over the text with whitespace collapsed and backticks removed). The first must match
-its own block, and none may match any other description: the other doc blocks, every description
-in the package's yml files, the other formula blocks, and README.md outside the generated
-section. KNOWN_RESTATEMENTS lists the copies that remain in files this check does not own, each
-with its signature, and a test fails once one of them is gone, so that the list only shrinks.
-Pure file reading, well under a second; dbt itself fails to parse on a doc() that names no block.
+its own block, and none may match any other description: the other doc blocks (models/semantic/
+included), every description in the package's yml files, the other formula blocks, and README.md
+outside the generated section, whose prose links to that section instead. Pure file reading,
+well under a second; dbt itself fails to parse on a doc() that names no block.
 """
 
 from __future__ import annotations
@@ -101,32 +100,6 @@ SIGNATURES: dict[str, tuple[str, ...]] = {
     "cx_formula_customer_health": (
         r"first matching rule wins",
         r"older than (var )?cx_health_ticket_age_hours",
-    ),
-}
-
-# Restatements left in files outside this check's remit: (where, formula block, signature).
-# Remove an entry with the copy; a test fails while an entry has no copy left to excuse.
-KNOWN_RESTATEMENTS: set[tuple[str, str, str]] = {
-    # README.md sections other than the generated one, written for their own story.
-    (
-        "README.md: ## Churn without subscriptions: activity churn",
-        "cx_formula_activity_churn",
-        "\\[t - W, t\\)",
-    ),
-    (
-        "README.md: ## Churn without subscriptions: activity churn",
-        "cx_formula_retention_rate",
-        "\\(E - N\\) / S\\b",
-    ),
-    (
-        "README.md: ## From feedback to revenue",
-        "cx_formula_customer_health",
-        "older than (var )?cx_health_ticket_age_hours",
-    ),
-    (
-        "README.md: ## From feedback to revenue",
-        "cx_formula_revenue_weighted_nps",
-        "promoter.revenue - detractor.revenue",
     ),
 }
 
@@ -229,9 +202,7 @@ def test_each_block_matches_its_first_signature():
 
 
 def test_no_description_restates_a_formula():
-    found = restatements()
-    assert sorted(found - KNOWN_RESTATEMENTS) == []
-    assert sorted(KNOWN_RESTATEMENTS - found) == [], "gone: remove from KNOWN_RESTATEMENTS"
+    assert sorted(restatements()) == []
 
 
 def test_every_doc_reference_names_a_block():
