@@ -26,7 +26,8 @@ one_instant as (
 
 no_data as (
 
-    select first_at, last_at from widest where 1 = 0
+    select first_at, last_at from widest
+    where 1 = 0
 
 ),
 

@@ -53,7 +53,7 @@ grid as (
             as month_end_at
     from cohorts
     cross join horizon
-    cross join ({{ cx_metrics.numbers(cx_metrics.max_periods('month')) }}) as offsets
+    cross join ({{ cx_metrics.numbers(cx_metrics.max_periods('month')) }}) as offsets  -- noqa: ST05
     where offsets.n <= {{ dbt.datediff('cohorts.cohort_month', 'horizon.last_month', 'month') }}
 
 ),
@@ -70,7 +70,7 @@ spell_months as (
     from spells
     inner join customers
         on spells.customer_id = customers.customer_id
-    cross join ({{ cx_metrics.numbers(cx_metrics.max_periods('month')) }}) as offsets
+    cross join ({{ cx_metrics.numbers(cx_metrics.max_periods('month')) }}) as offsets  -- noqa: ST05
     where offsets.n >= {{ dbt.datediff('customers.cohort_month', dbt.date_trunc('month', 'spells.started_at'), 'month') }}
         and offsets.n <= {{ dbt.datediff('customers.cohort_month', dbt.date_trunc('month', 'spells.lapsed_at'), 'month') }}
 
@@ -87,7 +87,7 @@ active as (
     inner join spell_months
         on grid.cohort_month = spell_months.cohort_month
         and grid.months_since_first = spell_months.months_since_first
-        and spell_months.started_at < grid.month_end_at
+        and grid.month_end_at > spell_months.started_at
         and grid.month_end_at <= spell_months.lapsed_at
     group by grid.cohort_month, grid.months_since_first
 
@@ -102,7 +102,7 @@ final as (
         coalesce(active.active_customers, 0) as active_customers,
         {{ cx_metrics.ratio_pct('coalesce(active.active_customers, 0)', 'grid.cohort_customers') }}
             as active_pct,
-        case when grid.month_end_at <= horizon.activity_as_of then true else false end as is_final
+        coalesce(grid.month_end_at <= horizon.activity_as_of, false) as is_final
     from grid
     cross join horizon
     left join active

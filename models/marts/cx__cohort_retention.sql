@@ -53,7 +53,7 @@ grid as (
         offsets.n as months_since_start
     from cohorts
     cross join bounds
-    cross join ({{ cx_metrics.numbers(cx_metrics.max_periods('month')) }}) as offsets
+    cross join ({{ cx_metrics.numbers(cx_metrics.max_periods('month')) }}) as offsets  -- noqa: ST05
     where offsets.n <= {{ dbt.datediff('cohorts.cohort_month', 'bounds.last_month', 'month') }}
 
 ),

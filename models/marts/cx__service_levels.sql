@@ -49,9 +49,9 @@ final as (
         counted.period_start,
         counted.dimension,
         counted.dimension_value,
-        tickets_created,
-        tickets_responded,
-        tickets_resolved,
+        counted.tickets_created,
+        counted.tickets_responded,
+        counted.tickets_resolved,
         {{ cx_metrics.safe_divide('first_response_minutes_sum', 'tickets_responded') }}
             as avg_first_response_minutes,
         cast(first_response_medians.median as {{ cx_metrics.type_double() }})
@@ -59,12 +59,12 @@ final as (
         {{ cx_metrics.safe_divide('resolution_hours_sum', 'tickets_resolved') }} as avg_resolution_hours,
         cast(resolution_medians.median as {{ cx_metrics.type_double() }}) as median_resolution_hours,
         {{ cx_metrics.safe_divide('handle_minutes_sum', 'tickets_with_handle_time') }} as avg_handle_minutes,
-        first_contact_resolutions,
+        counted.first_contact_resolutions,
         {{ cx_metrics.ratio_pct('first_contact_resolutions', 'tickets_resolved') }} as fcr_pct,
-        first_response_minutes_sum,
-        resolution_hours_sum,
-        handle_minutes_sum,
-        tickets_with_handle_time
+        counted.first_response_minutes_sum,
+        counted.resolution_hours_sum,
+        counted.handle_minutes_sum,
+        counted.tickets_with_handle_time
     from counted
     {%- for medians in ['first_response_medians', 'resolution_medians'] %}
     left join {{ medians }}

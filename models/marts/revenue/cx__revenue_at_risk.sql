@@ -64,14 +64,14 @@ overdue_customers as (
     {#- Only customers with an overdue item can add overdue revenue: the others' spells are
         left out before they are expanded to periods (most customers, at scale). -#}
     select * from customers
-    where customer_id in (select customer_id from overdue_items)
+    where customer_id in (select overdue_items.customer_id from overdue_items)
 
 ),
 
 overdue_customers_answers as (
 
     select * from responses
-    where customer_id in (select customer_id from overdue_items)
+    where customer_id in (select overdue_items.customer_id from overdue_items)
 
 ),
 
@@ -228,14 +228,14 @@ changes_by_segment as (
         revenue as overdue_by_period_end, 0 * revenue as overdue_at_as_of
     from overdue_spells
     union all
-    select period_grain, end_period, segment, -revenue, 0 * revenue
+    select period_grain, end_period, segment, -revenue as overdue_by_period_end, 0 * revenue as overdue_at_as_of
     from overdue_spells
     where end_period is not null
     union all
-    select period_grain, first_period, segment, 0 * revenue, revenue
+    select period_grain, first_period, segment, 0 * revenue as overdue_by_period_end, revenue as overdue_at_as_of
     from as_of_spells
     union all
-    select period_grain, end_period, segment, 0 * revenue, -revenue
+    select period_grain, end_period, segment, 0 * revenue as overdue_by_period_end, -revenue as overdue_at_as_of
     from as_of_spells
     where end_period is not null
 
