@@ -143,14 +143,20 @@ def input_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
     rejected = dict(
         con.execute("select source_table, count(*) from cx__rejected_records group by 1").fetchall()
     )
+    # An input switched off has no staging relation (a table of its name may be another one's);
+    # staging has a schema of its own (<target schema>_cx_staging by default).
+    staged = {
+        name
+        for (name,) in con.execute(
+            "select table_name from information_schema.tables"
+            " where table_name like 'stg\\_cx\\_\\_%' escape '\\'"
+        ).fetchall()
+    }
     lines = []
     for table in INPUTS:
-        # An input switched off has no staging relation (a table of its name may be another one's).
-        try:
-            con.execute(f"select 1 from stg_cx__{table} limit 0")
-            total = con.execute(f"select count(*) from {table}").fetchone()[0]
-        except duckdb.CatalogException:
+        if f"stg_cx__{table}" not in staged:
             continue
+        total = con.execute(f"select count(*) from {table}").fetchone()[0]
         bad = rejected.get(table, 0)
         lines.append(
             f"  {table:20s} {total:>8,d} rows, {total - bad:>8,d} accepted, "

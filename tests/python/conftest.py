@@ -22,6 +22,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
+import yaml
 from filelock import FileLock
 
 from cx_metrics import throwaway_postgres
@@ -76,6 +77,27 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         return LONGEST_MODULES.index(name) if name in LONGEST_MODULES else len(LONGEST_MODULES)
 
     items.sort(key=rank)  # stable: the order within a module stays
+
+
+def _layer_schemas() -> dict[str, str]:
+    """{model prefix: the suffix its layer's schema gets}, from the package's dbt_project.yml."""
+    models = yaml.safe_load((REPO / "dbt_project.yml").read_text())["models"]["cx_metrics"]
+    staging, intermediate = models["staging"]["+schema"], models["intermediate"]["+schema"]
+    return {"stg_": f"_{staging}", "base_": f"_{staging}", "int_": f"_{intermediate}"}
+
+
+LAYER_SCHEMAS = _layer_schemas()
+
+
+def schema_of(name: str, schema: str = "main") -> str:
+    """The schema of a package relation built in target schema `schema`: staging and
+    intermediate models have schemas of their own (<schema>_cx_staging, ...)."""
+    return schema + next((s for p, s in LAYER_SCHEMAS.items() if name.startswith(p)), "")
+
+
+def relation(name: str, schema: str = "main") -> str:
+    """A package relation's qualified name, e.g. main_cx_staging.stg_cx__orders."""
+    return f"{schema_of(name, schema)}.{name}"
 
 
 def dbt_env(duckdb_file: Path) -> dict[str, str]:

@@ -8,7 +8,8 @@ as UTC microseconds since 1970-01-01).
 
 Run as a script it is the Spark side of the test, in its own JVM (the embedded metastore takes
 one process at a time): `spark-load ROWS.json` writes the inputs as string tables in database
-raw, `spark-read OUT.json` writes the relations the test reads (timestamps as microseconds).
+raw, `spark-read OUT.json SCHEMA.NAME...` writes the relations the test reads (timestamps as
+microseconds).
 """
 
 from __future__ import annotations
@@ -688,12 +689,13 @@ def spark_load(rows_file: Path) -> None:
 
 
 def spark_read(relations: list[str], out_file: Path) -> None:
-    """The relations of schema cx_metrics as {name: [row dict]}, timestamps as microseconds,
+    """The relations given as schema.name, as {name: [row dict]}, timestamps as microseconds,
     dates as YYYY-MM-DD."""
     spark = _spark()
     found = {}
-    for name in relations:
-        frame = spark.table(f"cx_metrics.{name}")
+    for relation in relations:
+        name = relation.split(".")[-1]
+        frame = spark.table(relation)
         columns = [
             f"unix_micros(`{c}`) as `{c}`"
             if kind == "timestamp"

@@ -16,7 +16,7 @@ import duckdb
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import run_dbt
+from conftest import relation, run_dbt
 
 WINDOW_DAYS = 90  # cx_inactivity_days
 W = np.int64(WINDOW_DAYS * 86_400 * 10**9)  # in nanoseconds
@@ -77,14 +77,15 @@ def _activity(db: Path) -> pd.DataFrame:
     and tickets with a customer; the same customer at the same moment is one activity."""
     orders = _frame(
         db,
-        "select customer_id, ordered_at as at, status from stg_cx__orders "
+        f"select customer_id, ordered_at as at, status from {relation('stg_cx__orders')} "
         "where rejection_reason is null",
     )
     status = orders["status"].str.strip().str.lower()
     orders = orders[~status.isin(INACTIVE_STATUSES)]  # NaN is not in the set: kept
     tickets = _frame(
         db,
-        "select customer_id, created_at as at from int_cx__support_tickets_accepted "
+        "select customer_id, created_at as at"
+        f" from {relation('int_cx__support_tickets_accepted')} "
         "where customer_id is not null",
     )
     both = pd.concat([orders[["customer_id", "at"]], tickets], ignore_index=True)
@@ -94,7 +95,8 @@ def _activity(db: Path) -> pd.DataFrame:
 
 
 def _customer_dimensions(db: Path, customers: pd.Index) -> pd.DataFrame:
-    crm = _frame(db, f"select customer_id, {', '.join(DIMENSIONS)} from int_cx__customers_accepted")
+    accepted = relation("int_cx__customers_accepted")
+    crm = _frame(db, f"select customer_id, {', '.join(DIMENSIONS)} from {accepted}")
     crm = crm.drop_duplicates("customer_id").set_index("customer_id")
     return crm.reindex(customers)[DIMENSIONS].fillna("unknown").assign(all="all")
 

@@ -215,10 +215,17 @@ def test_models_named_like_package_nodes_are_not_read(tmp_path):
     assert read and all(d.split(".")[1] == "cx_metrics" for d in read), read
     placed = duckdb_query(db)(
         "select table_schema, table_name from information_schema.tables "
-        f"where table_name in {tuple(DECOYS)}"
+        f"where table_name in {(*DECOYS, 'stg_cx__customers')}"
     )
+    # The package's layers: staging in its default schema, intermediate where the shop's
+    # dbt_project.yml moved it, the marts in the target schema; the decoys in shop_own.
     assert sorted(placed) == sorted(
-        (schema, name) for name in DECOYS for schema in ("shop", "shop_own")
+        [
+            ("shop_cx_staging", "stg_cx__customers"),
+            ("shop_cx_work", "int_cx__customers_accepted"),
+            ("shop", "cx__survey_responses"),
+            *(("shop_own", name) for name in DECOYS),
+        ]
     )
 
 

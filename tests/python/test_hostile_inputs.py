@@ -29,7 +29,7 @@ import psycopg2
 import psycopg2.extras
 import pyarrow as pa
 import pytest
-from conftest import own_inputs, run_dbt
+from conftest import own_inputs, relation, run_dbt, schema_of
 from hostile import ACCEPTED, VALID_BEFORE, VALID_FROM, Row, Table, clean, tables
 
 SERVERS = ("postgres", "spark")  # the engines tier (make test-engines)
@@ -117,7 +117,7 @@ def read_duckdb(path: Path) -> Results:
     try:
         found = {}
         for name in RELATIONS:
-            described = con.execute(f"describe {name}").fetchall()
+            described = con.execute(f"describe {relation(name)}").fetchall()
             selected = [
                 f'epoch_us("{c}") as "{c}"'
                 if kind.startswith("TIMESTAMP")
@@ -126,7 +126,7 @@ def read_duckdb(path: Path) -> Results:
                 else f'"{c}"'
                 for c, kind, *_ in described
             ]
-            cursor = con.execute(f"select {', '.join(selected)} from {name}")
+            cursor = con.execute(f"select {', '.join(selected)} from {relation(name)}")
             names = [d[0] for d in cursor.description]
             found[name] = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         return found
@@ -163,8 +163,8 @@ def read_postgres(con) -> Results:
         for name in RELATIONS:
             cursor.execute(
                 "select column_name, data_type from information_schema.columns"
-                " where table_schema = 'cx_metrics' and table_name = %s order by ordinal_position",
-                [name],
+                " where table_schema = %s and table_name = %s order by ordinal_position",
+                [schema_of(name, "cx_metrics"), name],
             )
             selected = [
                 f'cast(extract(epoch from "{c}") * 1000000 as bigint) as "{c}"'
@@ -174,7 +174,7 @@ def read_postgres(con) -> Results:
                 else f'"{c}"'
                 for c, kind in cursor.fetchall()
             ]
-            cursor.execute(f"select {', '.join(selected)} from cx_metrics.{name}")
+            cursor.execute(f"select {', '.join(selected)} from {relation(name, 'cx_metrics')}")
             names = [d[0] for d in cursor.description]
             found[name] = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
     return found
@@ -224,7 +224,7 @@ def spark_results(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Results]
         spark_script("spark-load", str(rows))
         build("spark", root / "unused.duckdb")
         out = root / "results.json"
-        spark_script("spark-read", str(out), *RELATIONS)
+        spark_script("spark-read", str(out), *(relation(n, "cx_metrics") for n in RELATIONS))
         yield json.loads(out.read_text())
 
 
@@ -345,12 +345,12 @@ def test_engine_agrees_with_duckdb(
 ) -> None:
     """The same rows rejected with the same reasons, the same accepted rows and values."""
     duckdb_results, results = results_of("duckdb", request), results_of(engine, request)
-    for relation in ("cx__rejected_records", table.accepted_relation):
-        mine = [r for r in results[relation] if r.get("source_table", table.name) == table.name]
+    for name in ("cx__rejected_records", table.accepted_relation):
+        mine = [r for r in results[name] if r.get("source_table", table.name) == table.name]
         reference = [
-            r for r in duckdb_results[relation] if r.get("source_table", table.name) == table.name
+            r for r in duckdb_results[name] if r.get("source_table", table.name) == table.name
         ]
-        assert_same_counts(comparable(reference), comparable(mine), f"{engine} {relation}")
+        assert_same_counts(comparable(reference), comparable(mine), f"{engine} {name}")
 
 
 # --- Period spines ------------------------------------------------------------------------------

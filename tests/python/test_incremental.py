@@ -16,7 +16,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import BIN, REPO, dbt_env, parquet_demo_inputs, query, run_dbt
+from conftest import BIN, REPO, dbt_env, parquet_demo_inputs, query, relation, run_dbt
 
 from cx_metrics.demo_data.generator import DemoConfig
 
@@ -121,7 +121,7 @@ def _differences(left: Path, right: Path, table: str, columns: str = "*") -> int
     try:
         con.execute(f"attach '{left}' as a (read_only)")
         con.execute(f"attach '{right}' as b (read_only)")
-        a, b = f"select {columns} from a.{table}", f"select {columns} from b.{table}"
+        a, b = (f"select {columns} from {db}.{relation(table)}" for db in "ab")
         return con.execute(
             f"select (select count(*) from ({a} except all {b}))"
             f" + (select count(*) from ({b} except all {a}))"

@@ -17,7 +17,7 @@ from pathlib import Path
 import contract  # beside this module
 import pytest
 import yaml
-from conftest import BIN, FIXTURES, REPO, dbt_env, load_raw_csvs, own_inputs, query
+from conftest import BIN, FIXTURES, REPO, dbt_env, load_raw_csvs, own_inputs, query, relation
 
 from cx_metrics.expectations.runner import expectation_rows, validate
 from cx_metrics.project import close_duckdb_in_process
@@ -32,6 +32,7 @@ STAGING = [
     "stg_cx__survey_responses",
     "stg_cx__support_tickets",
 ]
+SURVEYS, TICKETS = relation("stg_cx__survey_responses"), relation("stg_cx__support_tickets")
 COPIED = shutil.ignore_patterns(
     ".git", ".venv", "build", "target", "dbt_packages", "logs", "*.duckdb*"
 )
@@ -103,15 +104,15 @@ def test_an_optional_column_reaches_staging(copy):
     _, db = copy
     # Trimmed where the input had it; null where it had none.
     staged = (
-        "select distinct staged.language, raw.score like '%9%' from stg_cx__survey_responses"
+        f"select distinct staged.language, raw.score like '%9%' from {SURVEYS}"
         " as staged join raw.survey_responses as raw using (response_id)"
     )
     assert set(query(db, staged)) == {("en", False), (None, True)}
-    tickets = dict(query(db, "select ticket_id, rejection_reason from stg_cx__support_tickets"))
+    tickets = dict(query(db, f"select ticket_id, rejection_reason from {TICKETS}"))
     assert tickets["t1"] == "unparseable timestamp"  # t1 is otherwise a valid ticket
-    (raw,) = query(db, "select raw_record from stg_cx__support_tickets where ticket_id = 't1'")[0]
+    (raw,) = query(db, f"select raw_record from {TICKETS} where ticket_id = 't1'")[0]
     assert json.loads(raw)["first_contact_at"] == "soon"
-    t2 = "select first_contact_at from stg_cx__support_tickets where ticket_id = 't2'"
+    t2 = f"select first_contact_at from {TICKETS} where ticket_id = 't2'"
     assert [str(parsed) for (parsed,) in query(db, t2)] == ["2025-03-12 09:30:00"]
 
 
@@ -144,4 +145,4 @@ def test_an_input_without_the_optional_column_still_builds(copy):
     query(db, "alter table raw.survey_responses drop column language")
     # An incremental table changes its columns only with a full refresh (README: Inputs).
     _build_staging(project, db, "--full-refresh")
-    assert query(db, "select count(language) from stg_cx__survey_responses") == [(0,)]
+    assert query(db, f"select count(language) from {SURVEYS}") == [(0,)]

@@ -21,7 +21,7 @@ from pathlib import Path
 
 import duckdb
 import pytest
-from conftest import BIN, REPO, dbt_env, parquet_demo_inputs
+from conftest import BIN, REPO, dbt_env, parquet_demo_inputs, relation
 
 from cx_metrics.demo_data.generator import DemoConfig
 from cx_metrics.publish import BlueGreen, PublishError
@@ -282,7 +282,7 @@ def test_incremental_tables_equal_a_build_from_scratch(scenario, table):
     try:
         con.execute(f"attach '{scenario.live}' as refreshed (read_only)")
         con.execute(f"attach '{scenario.scratch}' as scratch (read_only)")
-        a, b = f"select * from refreshed.{table}", f"select * from scratch.{table}"
+        a, b = (f"select * from {db}.{relation(table)}" for db in ("refreshed", "scratch"))
         (differences,) = con.execute(
             f"select (select count(*) from ({a} except all {b}))"
             f" + (select count(*) from ({b} except all {a}))"

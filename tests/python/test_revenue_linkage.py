@@ -14,6 +14,7 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
+from conftest import relation
 from feedback_to_revenue import MONTHS, by_month_and_category
 from test_demo import _accepted_customers
 
@@ -79,7 +80,7 @@ def linkage(demo):
     customers = _read(
         db,
         "select customer_id, started_at, churned_at, monthly_revenue"
-        " from int_cx__customers_accepted",
+        f" from {relation('int_cx__customers_accepted')}",
     )
     answers = _read(
         db,

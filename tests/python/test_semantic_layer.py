@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
-from conftest import BIN, PROJECT, dbt_env, installed_packages, query, run_dbt
+from conftest import BIN, PROJECT, dbt_env, installed_packages, query, relation, run_dbt
 
 # The demo keeps the package's defaults: CSAT satisfied at 4+ (1-5), CES easy at 5+ (1-7), a
 # first-contact resolution at most 1 agent reply, NPS promoters 9-10 and detractors 0-6.
@@ -386,7 +386,7 @@ def test_year_grain_equals_a_direct_computation_over_the_rows(mf):
             100 * cast(count(*) filter (where resolved_at is not null
                 and agent_replies <= {FCR_MAX_REPLIES}) as double)
                 / count(resolved_at)
-        from int_cx__support_tickets_enriched group by all
+        from {relation("int_cx__support_tickets_enriched")} group by all
         """,
         keys=2,
     )
