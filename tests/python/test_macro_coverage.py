@@ -155,3 +155,11 @@ def test_every_public_macro_is_documented():
     assert not undocumented, f"public macros without an entry in macros/_macros.yml: {undocumented}"
     stale = documented - set(public_macros())
     assert not stale, f"entries in the macro docs for no macro: {sorted(stale)}"
+
+
+def test_the_readme_lists_every_public_macro():
+    readme = (REPO / "README.md").read_text()
+    section = readme.split("## Macros you can call in your own models", 1)[1].split("\n## ", 1)[0]
+    listed = set(re.findall(r"`(\w+)[(`]", section))
+    missing = sorted(set(public_macros()) - listed)
+    assert not missing, f"public macros the README's macro section does not list: {missing}"
