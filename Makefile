@@ -73,8 +73,9 @@ test-fast: install-test lint
 
 # The SQL lint (.sqlfluff) renders the models with dbt on an in-memory DuckDB whose inputs are
 # empty Parquet files with the demo data's columns; the integration project is linted from its
-# folder (its own dbt project, integration_tests/.sqlfluff). About 90 s on 2 cores, in one
-# process: --processes 2 was slower here (each worker is sent every rendered file).
+# folder (its own dbt project, integration_tests/.sqlfluff). Macro files are not SQL: sqlfluff
+# lints them as the models render them. About 90 s on 2 cores, in one process: --processes 2
+# was slower here (each worker is sent every rendered file).
 SQLFLUFF_INPUTS := build/sqlfluff/inputs/.written
 SQLFLUFF := CX_DUCKDB_PATH=:memory: $(CURDIR)/$(BIN)/sqlfluff lint
 
@@ -86,9 +87,9 @@ $(SQLFLUFF_INPUTS): $(wildcard integration_tests/seeds/demo/*.csv) $(INSTALLED)
 lint: install $(SQLFLUFF_INPUTS)
 	$(BIN)/ruff check cx_metrics expectations orchestration tests benchmarks
 	$(BIN)/ruff format --check cx_metrics expectations orchestration tests benchmarks
-	$(SQLFLUFF) models macros tests/data analyses
+	$(SQLFLUFF) models tests/data
 	test -e integration_tests/dbt_packages/cx_metrics || (cd integration_tests && ../$(BIN)/dbt deps)
-	cd integration_tests && $(SQLFLUFF) models tests macros
+	cd integration_tests && $(SQLFLUFF) models tests
 
 ## Scale and speed on DuckDB, with the survey marts on Spark up to 10M, then the close-the-loop
 ## latency at 10M (a new load to its alerts and metrics, through the Dagster daemon) (not part of `make test`;

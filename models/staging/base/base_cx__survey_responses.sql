@@ -71,7 +71,7 @@ scored as (
     from cleaned
     left join score_labels
         on cleaned.score_number is null
-        and score_labels.survey_type = cleaned.survey_type
+        and cleaned.survey_type = score_labels.survey_type
         and score_labels.label = {{ cx_metrics.clean_code('cleaned.score_text') }}
 
 ),
