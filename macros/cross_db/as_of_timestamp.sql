@@ -4,7 +4,9 @@
 {%- endmacro %}
 
 {% macro default__as_of_timestamp() -%}
-    {%- if var('cx_as_of_timestamp') -%}
+    {#- With its default: a public macro, which a project's own models call without the
+        package's vars. #}
+    {%- if var('cx_as_of_timestamp', none) -%}
         cast('{{ var("cx_as_of_timestamp") }}' as {{ dbt.type_timestamp() }})
     {%- else -%}
         {{ cx_metrics.utc_now() }}

@@ -16,7 +16,9 @@
 {% macro _cx_checked_input(table_name) -%}
     {%- set types = {} -%}
     {%- set relation = source('cx_metrics', table_name) -%}
-    {%- set parquet_path = var('cx_source_parquet_path') -%}
+    {#- With its default: also called from the freshness check's inline query (dbt show), which
+        runs in the project's own context, where the package's vars are not seen. #}
+    {%- set parquet_path = var('cx_source_parquet_path', none) -%}
     {%- if not parquet_path and model.resource_type == 'model' -%}
         {%- do cx_metrics.cx_input_upstream(table_name) -%}
     {%- endif -%}

@@ -37,6 +37,8 @@ ELSEWHERE = {
     "macros/metrics/nps_margin_of_error.sql",
     "macros/metrics/wilson_interval.sql",
     "macros/alerts/alert_route.sql",
+    "macros/cross_db/as_of_timestamp.sql",
+    "macros/inputs/cx_source.sql",  # also in the freshness check's inline query (dbt show)
     "cx_metrics/alerts/queue.py",  # an inline query (dbt show) in the consumer's project
     "orchestration/sensors.py",  # reads the run's --vars only
 }
