@@ -40,10 +40,6 @@ class TableSettings:
         return [c for c, meta in self.contract.items() if meta.get("required", True)]
 
     @property
-    def optional_columns(self) -> list[str]:
-        return [c for c, meta in self.contract.items() if not meta.get("required", True)]
-
-    @property
     def identifier_var(self) -> str:
         return f"cx_{self.name}_identifier"
 

@@ -1,9 +1,9 @@
 {#-
     {column: kind} for the contract's columns of one input (cx_input_contract), from the types
-    its columns have in the warehouse: 'timestamptz' (a time zone or offset is stored), 'timestamp' (none: taken as
-    UTC; Spark's TIMESTAMP is an instant shown in the session's UTC), 'date', 'number', or
-    'text' for anything else (text, booleans, unknown types), which staging parses. Outside a
-    model's run (parsing, unit tests) every column is 'text'.
+    its columns have in the warehouse: 'timestamptz' (a time zone or offset is stored),
+    'timestamp' (none: taken as UTC; Spark's TIMESTAMP is an instant shown in the session's
+    UTC), 'date', 'number', or 'text' for anything else (text, booleans, unknown types), which
+    staging parses. Outside a model's run (parsing, unit tests) every column is 'text'.
 -#}
 {% macro cx_input_kinds(table_name) -%}
     {%- set types = cx_metrics._cx_checked_input(table_name)['types'] -%}
