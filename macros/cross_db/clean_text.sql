@@ -12,6 +12,11 @@
     nullif(trim(both '{{ cx_metrics._cx_unicode_spaces() }}' from cast({{ expression }} as {{ dbt.type_string() }})), '')
 {%- endmacro %}
 
+{#- Snowflake: trim(text, characters); trim(both ... from ...) is not its syntax. -#}
+{% macro snowflake__clean_text(expression) -%}
+    nullif(trim(cast({{ expression }} as {{ dbt.type_string() }}), '{{ cx_metrics._cx_unicode_spaces() }}'), '')
+{%- endmacro %}
+
 {% macro duckdb__clean_text(expression) -%}
     nullif(trim(cast({{ expression }} as varchar)), '')
 {%- endmacro %}

@@ -22,3 +22,11 @@
     {%- endif -%}
     ({{ expression }} rlike '{{ pattern }}')
 {%- endmacro %}
+
+{#-
+    Snowflake: regexp_like matches the whole text (as if the pattern were anchored), which every
+    pattern here is; the ~ operator does not exist there.
+-#}
+{% macro snowflake__matches_pattern(expression, pattern) -%}
+    regexp_like({{ expression }}, '{{ pattern }}')
+{%- endmacro %}

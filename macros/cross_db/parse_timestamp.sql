@@ -28,8 +28,7 @@
         when {{ cx_metrics.matches_pattern(text, '^' ~ local_time ~ '(Z|[+-][0-9]{2}(:?[0-9]{2})?)$') }}
             then case when {{ cx_metrics._cx_valid_date_and_time(text) }}
                 and {{ cx_metrics._cx_valid_offset(text) }}
-                then {{ cx_metrics.timestamptz_to_utc(
-                    adapter.dispatch('cast_valid_timestamptz_text', 'cx_metrics')(text)) }}
+                then {{ adapter.dispatch('valid_offset_text_to_utc', 'cx_metrics')(text) }}
             end
     end
     {%- endif -%}
@@ -114,4 +113,51 @@
         end
         as timestamp
     )
+{%- endmacro %}
+
+{#- Text already checked to be a real timestamp with an offset, to the UTC time it stands for. -#}
+{% macro default__valid_offset_text_to_utc(text) -%}
+    {{ cx_metrics.timestamptz_to_utc(adapter.dispatch('cast_valid_timestamptz_text', 'cx_metrics')(text)) }}
+{%- endmacro %}
+
+{#-
+    Snowflake: built from its parts, not cast: a cast reads text by the session's
+    TIMESTAMP_INPUT_FORMAT, which an account may have changed. The fraction's digits (at most
+    6, from position 21) become nanoseconds.
+-#}
+{% macro snowflake__cast_valid_timestamp_text(text) -%}
+    {%- set fraction = "rpad(substring(" ~ text ~ ", 21), 9, '0')" -%}
+    case when length({{ text }}) = 10
+        then timestamp_ntz_from_parts({{ cx_metrics._cx_digits(text, 1, 4) }}, {{ cx_metrics._cx_digits(text, 6) }}, {{ cx_metrics._cx_digits(text, 9) }}, 0, 0, 0)
+        else timestamp_ntz_from_parts(
+            {{ cx_metrics._cx_digits(text, 1, 4) }}, {{ cx_metrics._cx_digits(text, 6) }}, {{ cx_metrics._cx_digits(text, 9) }},
+            {{ cx_metrics._cx_digits(text, 12) }}, {{ cx_metrics._cx_digits(text, 15) }},
+            case when substring({{ text }}, 17, 1) = ':' then {{ cx_metrics._cx_digits(text, 18) }} else 0 end,
+            case when substring({{ text }}, 20, 1) = '.' then cast({{ fraction }} as {{ dbt.type_int() }}) else 0 end)
+    end
+{%- endmacro %}
+
+{#-
+    Snowflake: the local time before the offset ('Z', '+HH', '+HHMM' or '+HH:MM'), less the
+    offset's minutes.
+-#}
+{% macro snowflake__valid_offset_text_to_utc(text) -%}
+    {%- set offset_length -%}
+        case
+            when {{ text }} like '%Z' then 1
+            when substring({{ text }}, length({{ text }}) - 5, 1) in ('+', '-') then 6
+            when substring({{ text }}, length({{ text }}) - 4, 1) in ('+', '-') then 5
+            else 3
+        end
+    {%- endset -%}
+    {%- set sign_at = 'length(' ~ text ~ ') - ' ~ offset_length ~ ' + 1' -%}
+    {%- set local = 'substring(' ~ text ~ ', 1, ' ~ sign_at ~ ' - 1)' -%}
+    {%- set minutes -%}
+        case when {{ text }} like '%Z' then 0 else
+            (case when substring({{ text }}, {{ sign_at }}, 1) = '-' then -1 else 1 end)
+            * ({{ cx_metrics._cx_digits(text, sign_at ~ ' + 1') }} * 60
+                + case when {{ offset_length }} > 3 then {{ cx_metrics._cx_digits(text, 'length(' ~ text ~ ') - 1') }} else 0 end)
+        end
+    {%- endset -%}
+    dateadd(minute, -({{ minutes }}), {{ cx_metrics.snowflake__cast_valid_timestamp_text(local) }})
 {%- endmacro %}

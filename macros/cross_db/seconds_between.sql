@@ -17,3 +17,8 @@
 {% macro spark__seconds_between(start_timestamp, end_timestamp) -%}
     (unix_micros({{ end_timestamp }}) - unix_micros({{ start_timestamp }})) / 1000000.0
 {%- endmacro %}
+
+{#- Snowflake cannot subtract timestamps: whole microseconds between them, then seconds. -#}
+{% macro snowflake__seconds_between(start_timestamp, end_timestamp) -%}
+    (cast(datediff('microsecond', {{ start_timestamp }}, {{ end_timestamp }}) as {{ cx_metrics.type_double() }}) / 1000000)
+{%- endmacro %}

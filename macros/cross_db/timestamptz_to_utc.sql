@@ -11,3 +11,8 @@
 {% macro spark__timestamptz_to_utc(expression) -%}
     to_utc_timestamp({{ expression }}, current_timezone())
 {%- endmacro %}
+
+{#- Snowflake (TIMESTAMP_TZ or _LTZ): converted to UTC, then its wall-clock time without zone. -#}
+{% macro snowflake__timestamptz_to_utc(expression) -%}
+    cast(convert_timezone('UTC', {{ expression }}) as timestamp_ntz)
+{%- endmacro %}

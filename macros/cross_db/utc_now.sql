@@ -10,3 +10,9 @@
 {% macro spark__utc_now() -%}
     to_utc_timestamp(current_timestamp(), current_timezone())
 {%- endmacro %}
+
+{#- Snowflake: current_timestamp() is in the session's time zone (an account's default is
+    America/Los_Angeles), converted here. -#}
+{% macro snowflake__utc_now() -%}
+    {{ cx_metrics.timestamptz_to_utc('current_timestamp()') }}
+{%- endmacro %}

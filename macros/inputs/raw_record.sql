@@ -12,9 +12,17 @@
     {{ cx_metrics._raw_record_json(columns, '\\') }}
 {%- endmacro %}
 
+{#- Spark, Snowflake and BigQuery string literals: a backslash escapes, so it is written twice. -#}
 {% macro spark__raw_record(columns) -%}
-    {#- Spark SQL string literals: a backslash escapes, so it is written twice. -#}
     {{ cx_metrics._raw_record_json(columns, '\\\\') }}
+{%- endmacro %}
+
+{% macro snowflake__raw_record(columns) -%}
+    {{ cx_metrics.spark__raw_record(columns) }}
+{%- endmacro %}
+
+{% macro bigquery__raw_record(columns) -%}
+    {{ cx_metrics.spark__raw_record(columns) }}
 {%- endmacro %}
 
 {% macro _raw_record_json(columns, backslash) -%}
