@@ -19,9 +19,10 @@ $(INSTALLED): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(INSTALLED)
 
-# The suite also builds on PostgreSQL and Spark: their dbt adapters are optional extras.
+# The suite also builds on PostgreSQL, Spark and (emulated) Snowflake: their dbt adapters are
+# optional extras.
 $(ENGINES): $(INSTALLED)
-	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,spark,semantic]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,spark,semantic,snowflake]'
 	touch $(ENGINES)
 
 # The dashboard's tests open it in headless Chromium: Debian's package, unless CX_CHROMIUM
