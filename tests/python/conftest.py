@@ -148,11 +148,22 @@ def built_once(factory: pytest.TempPathFactory, name: str, build: Callable[[Path
     return own
 
 
-def run_dbt(args: list[str], duckdb_file: Path, variables: dict | None = None) -> DbtRun:
-    """Run the dbt CLI on the integration project against the given DuckDB file."""
+def run_dbt(
+    args: list[str], duckdb_file: Path, variables: dict | None = None, dbt: list[str] | None = None
+) -> DbtRun:
+    """Run the dbt CLI on the integration project against the given DuckDB file (the
+    duckdb target's; its folder holds dbt's target and logs). dbt is the command that runs
+    dbt, e.g. fakesnow_dbt.command(folder) for the emulated Snowflake."""
     installed_packages()
     project = str(PROJECT)
-    command = [str(BIN / "dbt"), *args, "--project-dir", project, "--profiles-dir", project]
+    command = [
+        *(dbt or [str(BIN / "dbt")]),
+        *args,
+        "--project-dir",
+        project,
+        "--profiles-dir",
+        project,
+    ]
     if variables:
         command += ["--vars", json.dumps(variables)]
     done = subprocess.run(
