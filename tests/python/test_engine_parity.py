@@ -1,7 +1,8 @@
-"""The same demo data built on DuckDB, PostgreSQL and Spark gives the same cx__ tables.
+"""The same demo data built on DuckDB, PostgreSQL, Spark and Snowflake gives the same cx__ tables.
 
 Every row and every value must match: text, dates and counts exactly, floating-point values to
-1e-9 relative. Spark's tables are read from their Parquet files once dbt (and its JVM) has exited.
+1e-9 relative. Spark's tables are read from their Parquet files once dbt (and its JVM) has exited;
+Snowflake's (emulated by fakesnow: fakesnow_dbt.py) from the emulator's DuckDB file.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
+import fakesnow_dbt  # beside this module
 import numpy as np
 import pandas as pd
 import pytest
@@ -148,6 +150,27 @@ def spark_refresh(tmp_path_factory) -> Refreshed:
     return Refreshed(result, tables, root / "spark.html")
 
 
+@pytest.fixture(scope="module")
+def snowflake_tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
+    """The demo built on the emulated Snowflake, with the package's unit tests (the formulas
+    checked on that engine too). Snowflake upper-cases unquoted names: compared lower-cased."""
+    root = tmp_path_factory.mktemp("parity_snowflake")
+    run = run_dbt(
+        ["build", "--target", "snowflake"],
+        root / "unused.duckdb",
+        AS_OF,
+        dbt=fakesnow_dbt.command(root / "emulator"),
+    )
+    assert run.returncode == 0, run.output[-3000:]
+    database = root / "emulator" / f"{fakesnow_dbt.DATABASE.upper()}.db"
+    con = duckdb.connect(str(database), read_only=True)
+    try:
+        tables = {t: con.execute(f"select * from cx_metrics.{t}").df() for t in TABLES}
+    finally:
+        con.close()
+    return {t: frame.rename(columns=str.lower) for t, frame in tables.items()}
+
+
 def refreshed(engine: str, request: pytest.FixtureRequest) -> Refreshed:
     return request.getfixturevalue(f"{engine}_refresh")
 
@@ -182,6 +205,12 @@ def test_postgres_equals_duckdb(duckdb_reference, postgres_refresh, table):
 @pytest.mark.parametrize("table", TABLES)
 def test_spark_equals_duckdb(duckdb_reference, spark_refresh, table):
     assert_same(duckdb_reference[table], spark_refresh.tables[table], f"spark {table}")
+
+
+@pytest.mark.engines
+@pytest.mark.parametrize("table", TABLES)
+def test_snowflake_equals_duckdb(duckdb_reference, snowflake_tables, table):
+    assert_same(duckdb_reference[table], snowflake_tables[table], f"snowflake {table}")
 
 
 @pytest.mark.engines
