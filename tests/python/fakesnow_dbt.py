@@ -16,6 +16,7 @@ import warnings
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from unittest import mock
 
 from sqlglot import exp
 
@@ -29,21 +30,28 @@ def command(db_folder: Path) -> list[str]:
 
 @contextmanager
 def emulated(db_folder: Path) -> Iterator[None]:
-    """snowflake.connector.connect, in this process, connects to the emulator in db_folder."""
+    """snowflake.connector.connect, in this process, connects to the emulator in db_folder,
+    with the two differences from Snowflake that matter here set right (below; the tests in
+    test_snowflake_emulation.py show each)."""
     warnings.filterwarnings("ignore", module="snowflake.connector")  # its vendored requests' pins
     warnings.filterwarnings("ignore", message="Arrow output on a DB-API result")
     import fakesnow
     import fakesnow.cursor
 
-    fakesnow.transforms.numeric_agg_implicit_cast = _as_snowflake_aggregates
     cursor = fakesnow.cursor.FakeSnowflakeCursor
-    transform = getattr(cursor, "_snowflake_transform", cursor._transform)
-    cursor._snowflake_transform = transform
-    cursor._transform = lambda self, expression, params: transform(
-        self, expression.transform(_qualified_temporary_tables_kept, copy=False), params
-    )
+    transform = cursor._transform
     db_folder.mkdir(parents=True, exist_ok=True)
-    with fakesnow.patch(db_path=db_folder):
+    with (
+        mock.patch.object(fakesnow.transforms, "numeric_agg_implicit_cast", _as_written),
+        mock.patch.object(
+            cursor,
+            "_transform",
+            lambda self, expression, params: transform(
+                self, expression.transform(_qualified_temporary_tables_kept, copy=False), params
+            ),
+        ),
+        fakesnow.patch(db_path=db_folder),
+    ):
         yield
 
 
@@ -62,14 +70,14 @@ def _qualified_temporary_tables_kept(expression: exp.Expression) -> exp.Expressi
     """A temporary table named database.schema.table (as dbt-snowflake's unit tests create
     theirs; Snowflake accepts the name) is created as a plain table: DuckDB keeps temporary
     tables in a catalog of their own, and fakesnow passes the name on."""
-    if isinstance(expression, exp.Create) and (table := expression.this.find(exp.Table)):
-        if table.catalog:
-            for temporary in list(expression.find_all(exp.TemporaryProperty)):
-                temporary.pop()
+    table = expression.this.find(exp.Table) if isinstance(expression, exp.Create) else None
+    if table and table.catalog:
+        for temporary in list(expression.find_all(exp.TemporaryProperty)):
+            temporary.pop()
     return expression
 
 
-def _as_snowflake_aggregates(expression: exp.Expression) -> exp.Expression:
+def _as_written(expression: exp.Expression) -> exp.Expression:
     """Leaves SUM, AVG and MEDIAN as written. fakesnow wraps every argument of theirs that is
     not a cast in TRY_CAST(... AS DOUBLE) (Snowflake casts text there implicitly), which also
     turns an exact NUMBER sum into a float one; Snowflake sums a NUMBER exactly (its
