@@ -2,7 +2,8 @@
 
 The rows of hostile.py (impossible dates, other digits, control characters, NUL, 5,000-character
 values, emoji, quotes and backslashes, numbers in other notations, absurd durations) are loaded
-as all-text tables into schema raw of DuckDB, PostgreSQL and Spark, and each engine runs one
+as all-text tables into schema raw of DuckDB, PostgreSQL, Spark and Snowflake (emulated by
+fakesnow: fakesnow_dbt.py, read back from the emulator's DuckDB file), and each engine runs one
 `dbt build`. On each: the build exits 0, every input row is accepted or rejected (input =
 accepted + rejected), each row gets the verdict and reason written beside it in hostile.py,
 rejected rows keep their raw values in raw_record, and accepted rows hold the values expected.
@@ -25,6 +26,7 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import duckdb
+import fakesnow_dbt  # beside this module
 import psycopg2
 import psycopg2.extras
 import pyarrow as pa
@@ -32,7 +34,7 @@ import pytest
 from conftest import own_inputs, relation, run_dbt, schema_of
 from hostile import ACCEPTED, VALID_BEFORE, VALID_FROM, Row, Table, clean, tables
 
-SERVERS = ("postgres", "spark")  # the engines tier (make test-engines)
+SERVERS = ("postgres", "spark", "snowflake")  # the engines tier (make test-engines)
 ENGINES = ["duckdb", *(pytest.param(e, marks=pytest.mark.engines) for e in SERVERS)]
 TABLES = tables()
 # The spines of both churn marts, checked against the accepted data's first and last event.
@@ -83,12 +85,12 @@ def same_text(value: object) -> object:
 
 
 def build(engine: str, duckdb_file: Path) -> None:
+    """One `dbt build` on the engine; Snowflake's emulator keeps its files in duckdb_file's
+    folder."""
     target = [] if engine == "duckdb" else ["--target", engine]
-    run = run_dbt(
-        ["build", "--exclude-resource-type", "unit_test", "--exclude", *NOT_HOSTILE, *target],
-        duckdb_file,
-        VARIABLES,
-    )
+    args = ["build", "--exclude-resource-type", "unit_test", "--exclude", *NOT_HOSTILE, *target]
+    dbt = fakesnow_dbt.command(duckdb_file.parent) if engine == "snowflake" else None
+    run = run_dbt(args, duckdb_file, VARIABLES, dbt=dbt)
     errors = [line for line in run.output.splitlines() if DBT_ERROR.search(line)]
     assert run.returncode == 0, f"dbt build on {engine} failed:\n" + "\n".join(errors[:60])
 
@@ -112,12 +114,13 @@ def load_duckdb(path: Path) -> None:
         con.close()
 
 
-def read_duckdb(path: Path) -> Results:
+def read_duckdb(path: Path, schema: str = "main") -> Results:
+    """RELATIONS as built in target schema `schema` of a DuckDB file."""
     con = duckdb.connect(str(path), read_only=True)
     try:
         found = {}
         for name in RELATIONS:
-            described = con.execute(f"describe {relation(name)}").fetchall()
+            described = con.execute(f"describe {relation(name, schema)}").fetchall()
             selected = [
                 f'epoch_us("{c}") as "{c}"'
                 if kind.startswith("TIMESTAMP")
@@ -126,8 +129,9 @@ def read_duckdb(path: Path) -> Results:
                 else f'"{c}"'
                 for c, kind, *_ in described
             ]
-            cursor = con.execute(f"select {', '.join(selected)} from {relation(name)}")
-            names = [d[0] for d in cursor.description]
+            cursor = con.execute(f"select {', '.join(selected)} from {relation(name, schema)}")
+            # Snowflake upper-cases unquoted names (its tables, in the emulator's DuckDB file).
+            names = [d[0].lower() for d in cursor.description]
             found[name] = [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
         return found
     finally:
@@ -226,6 +230,47 @@ def spark_results(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Results]
         out = root / "results.json"
         spark_script("spark-read", str(out), *(relation(n, "cx_metrics") for n in RELATIONS))
         yield json.loads(out.read_text())
+
+
+# --- Snowflake (fakesnow) -----------------------------------------------------------------------
+
+
+def load_snowflake(db_folder: Path) -> None:
+    """The rows as varchar tables of schema raw, through the emulated connector."""
+    import pandas as pd
+    import snowflake.connector
+    import snowflake.connector.pandas_tools
+
+    with fakesnow_dbt.emulated(db_folder):
+        con = snowflake.connector.connect(database=fakesnow_dbt.DATABASE, schema="raw")
+        try:
+            cursor = con.cursor()
+            # fakesnow creates the schema a connection names; Snowflake would not.
+            cursor.execute("create schema if not exists raw")
+            for table in TABLES:
+                columns = ", ".join(f"{c} varchar" for c in table.columns)
+                cursor.execute(f"create table raw.{table.name} ({columns})")
+                # write_pandas: one statement per table (an executemany of the rows takes the
+                # emulator 17 seconds, a statement translated per row).
+                frame = pd.DataFrame(
+                    loaded_rows(table, "snowflake"),
+                    columns=[c.upper() for c in table.columns],  # unquoted names, as stored
+                    dtype=object,
+                )
+                # The emulator's write_pandas, looked up inside emulated(), which patches it.
+                write = snowflake.connector.pandas_tools.write_pandas
+                assert write(con, frame, table.name.upper(), schema="RAW")[0]
+        finally:
+            con.close()
+
+
+@pytest.fixture(scope="module")
+def snowflake_results(tmp_path_factory: pytest.TempPathFactory) -> Results:
+    folder = tmp_path_factory.mktemp("hostile_snowflake")
+    load_snowflake(folder)
+    build("snowflake", folder / "unused.duckdb")
+    # The emulator's database is a DuckDB file, read once dbt has exited.
+    return read_duckdb(folder / f"{fakesnow_dbt.DATABASE.upper()}.db", "cx_metrics")
 
 
 # --- Checks -------------------------------------------------------------------------------------
