@@ -3,7 +3,8 @@
 integration_tests/consumer_project is `shop`, a project as an analytics engineer has it: its
 own profile, its own models (customers and orders, named like the package's inputs on purpose)
 and one model on top of the package. The tests copy it, point its packages.yml at this
-repository, load INPUTS into schema `raw` of DuckDB, PostgreSQL or Spark, and run the dbt CLI.
+repository, load INPUTS into schema `raw` of DuckDB, PostgreSQL, Spark or Snowflake (emulated by
+fakesnow: fakesnow_dbt.py), and run the dbt CLI.
 
 INPUTS is one definition for every engine: each value is written as text and cast to its
 column's type (COLUMNS) on load, or loaded as text (typed=False), the way a raw export
@@ -22,6 +23,7 @@ from pathlib import Path
 
 import contract  # beside this module
 import duckdb
+import fakesnow_dbt  # beside this module
 import psycopg2
 import yaml
 
@@ -73,6 +75,14 @@ ENGINE_TYPES: dict[str, dict[str, str]] = {
         "timestamp": "timestamp",
         "double": "double",
         "integer": "int",
+    },
+    # TIMESTAMP_TZ keeps each value's offset; the package reads it as its UTC instant.
+    "snowflake": {
+        "text": "varchar",
+        "timestamptz": "timestamp_tz",
+        "timestamp": "timestamp_ntz",
+        "double": "double",
+        "integer": "integer",
     },
 }
 
@@ -352,6 +362,21 @@ def load_postgres(env: dict[str, str], inputs: dict[str, list[Row]], typed: bool
         con.close()
 
 
+def load_snowflake(db_folder: Path, inputs: dict[str, list[Row]], typed: bool = True) -> None:
+    """The inputs as tables of schema raw in the emulated Snowflake whose files are in
+    db_folder (database fakesnow_dbt.DATABASE), through the emulated connector."""
+    import snowflake.connector
+
+    with fakesnow_dbt.emulated(db_folder):
+        con = snowflake.connector.connect(database=fakesnow_dbt.DATABASE)
+        try:
+            cursor = con.cursor()
+            for statement in _statements("snowflake", inputs, typed):
+                cursor.execute(statement)
+        finally:
+            con.close()
+
+
 def spark_env(root: Path) -> dict[str, str]:
     """The profile's Spark locations (warehouse, metastore) under root."""
     return {
@@ -421,10 +446,21 @@ def _clean_environ() -> dict[str, str]:
     return {k: v for k, v in os.environ.items() if k not in dbt_paths}
 
 
-def run_consumer_dbt(project: Path, args: list[str], env: dict[str, str]) -> tuple[int, str]:
-    """The dbt CLI on the consumer project with its own profiles.yml: (returncode, output)."""
+def run_consumer_dbt(
+    project: Path, args: list[str], env: dict[str, str], dbt: list[str] | None = None
+) -> tuple[int, str]:
+    """The dbt CLI on the consumer project with its own profiles.yml: (returncode, output).
+    dbt is the command that runs dbt, e.g. fakesnow_dbt.command(folder) for the emulated
+    Snowflake."""
     done = subprocess.run(
-        [str(BIN / "dbt"), *args, "--project-dir", str(project), "--profiles-dir", str(project)],
+        [
+            *(dbt or [str(BIN / "dbt")]),
+            *args,
+            "--project-dir",
+            str(project),
+            "--profiles-dir",
+            str(project),
+        ],
         cwd=project,
         env={**_clean_environ(), "DBT_SEND_ANONYMOUS_USAGE_STATS": "0", **env},
         capture_output=True,
@@ -433,12 +469,16 @@ def run_consumer_dbt(project: Path, args: list[str], env: dict[str, str]) -> tup
     return done.returncode, done.stdout + done.stderr
 
 
-def build(project: Path, env: dict[str, str], target: str | None = None) -> tuple[int, str]:
-    """`dbt deps` then a plain `dbt build` (on target, else the profile's default)."""
-    code, output = run_consumer_dbt(project, ["deps"], env)
+def build(
+    project: Path, env: dict[str, str], target: str | None = None, dbt: list[str] | None = None
+) -> tuple[int, str]:
+    """`dbt deps` then a plain `dbt build` (on target, else the profile's default), each run
+    by the command dbt (run_consumer_dbt's)."""
+    code, output = run_consumer_dbt(project, ["deps"], env, dbt)
     if code != 0:
         return code, output
-    return run_consumer_dbt(project, ["build", *(["--target", target] if target else [])], env)
+    target_args = ["--target", target] if target else []
+    return run_consumer_dbt(project, ["build", *target_args], env, dbt)
 
 
 def executed_resource_types(project: Path) -> set[str]:

@@ -30,6 +30,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import duckdb
+import fakesnow_dbt  # beside this module
 import pytest
 from consumer import (
     INPUTS,
@@ -39,6 +40,7 @@ from consumer import (
     executed_resource_types,
     load_duckdb,
     load_postgres,
+    load_snowflake,
     load_spark,
     make_consumer_project,
     run_consumer_dbt,
@@ -138,6 +140,11 @@ def duckdb_query(path: Path) -> Query:
             con.close()
 
     return query
+
+
+def as_floats(rows: list[tuple]) -> list[tuple]:
+    """Rows with each exact NUMERIC value (a Python Decimal) as a float."""
+    return [tuple(float(v) if isinstance(v, Decimal) else v for v in row) for row in rows]
 
 
 def duckdb_tables(path: Path) -> set[str]:
@@ -316,8 +323,11 @@ def test_unparseable_timestamps_fail_the_build(tmp_path):
     assert f"Most common reason: 'unparseable timestamp' ({total - 2} rows)" in output
 
 
-def _show_offsets(project: Path, env: dict[str, str], target: str) -> dict[str, str]:
-    """parse_timestamp of each OFFSET_FORMS text, through `dbt show` on a target."""
+def _show_offsets(
+    project: Path, env: dict[str, str], target: str, dbt: list[str] | None = None
+) -> dict[str, str]:
+    """parse_timestamp of each OFFSET_FORMS text, through `dbt show` on a target (dbt: the
+    command that runs dbt, as run_consumer_dbt takes it)."""
     sql = " union all ".join(
         f"select '{key}' as form, {{{{ cx_metrics.parse_timestamp(\"'{value}'\") }}}} as utc"
         for key, value in OFFSET_FORMS.items()
@@ -326,10 +336,14 @@ def _show_offsets(project: Path, env: dict[str, str], target: str) -> dict[str, 
         project,
         ["show", "--target", target, "--inline", sql, "--output", "json", "--log-format", "json"],
         env,
+        dbt,
     )
     assert code == 0, output[-3000:]
     shown = [json.loads(line) for line in output.splitlines() if '"ShowNode"' in line]
-    return {row["form"]: row["utc"] for row in json.loads(shown[0]["data"]["preview"])}
+    rows = json.loads(shown[0]["data"]["preview"])
+    # Snowflake upper-cases the unquoted aliases (FORM, UTC).
+    rows = [{column.lower(): value for column, value in row.items()} for row in rows]
+    return {row["form"]: row["utc"] for row in rows}
 
 
 @pytest.fixture(scope="module")
@@ -358,8 +372,7 @@ def test_postgres_consumer_builds_the_hand_values(postgres_consumer):
         def query(sql: str) -> list[tuple]:
             with con.cursor() as cursor:
                 cursor.execute(sql)
-                rows = cursor.fetchall()
-            return [tuple(float(v) if isinstance(v, Decimal) else v for v in row) for row in rows]
+                return as_floats(cursor.fetchall())
 
         assert_hand_values(observed(query))
         offsets = query(
@@ -394,3 +407,39 @@ def test_spark_consumer_builds_the_hand_values(tmp_path_factory):
     assert_hand_values(observed(lambda sql: con.execute(sql).fetchall()))
     assert (warehouse / "raw.db" / "customers").is_dir()
     assert (warehouse / "shop.db" / "customers").is_dir()
+
+
+@pytest.mark.engines
+def test_snowflake_consumer_builds_the_hand_values(tmp_path_factory):
+    """The shop on the emulated Snowflake: typed inputs (responded_at a TIMESTAMP_TZ, which
+    keeps each value's offset), read once dbt has exited from the emulator's DuckDB file.
+    fakesnow keeps a TIMESTAMP_TZ as DuckDB's TIMESTAMPTZ in a UTC session, without its
+    offset, and casts it to TIMESTAMP_NTZ in UTC (Snowflake keeps the value's own wall-clock
+    time): the offsets land in their UTC month here with or without the package's
+    convert_timezone, which only Snowflake itself would show. TZ (NOT_UTC) does not reach the
+    emulator's session time zone either."""
+    root = tmp_path_factory.mktemp("consumer_snowflake")
+    emulator = root / "emulator"
+    load_snowflake(emulator, INPUTS)
+    project = make_consumer_project(root)
+    dbt = fakesnow_dbt.command(emulator)
+    # One thread: the emulator's process attaches its database file once (fakesnow_dbt.run
+    # sets CX_THREADS, the integration project's, not the shop's SHOP_THREADS).
+    env = {**NOT_UTC, "SHOP_THREADS": "1", "SNOWFLAKE_DATABASE": fakesnow_dbt.DATABASE}
+    code, output = build(project, env, target="snowflake", dbt=dbt)
+    assert code == 0, output[-5000:]
+    assert_no_unit_tests(project)
+    read = duckdb_query(emulator / f"{fakesnow_dbt.DATABASE.upper()}.db")
+
+    def query(sql: str) -> list[tuple]:
+        return as_floats(read(sql))
+
+    assert_hand_values(observed(query))
+    offsets = query(
+        "select response_id, responded_at from shop.cx__survey_responses "
+        "where response_id like 'off-%'"
+    )
+    assert dict(offsets) == dict.fromkeys(OFFSET_FORMS, OFFSET_INSTANT)
+    # The text forms of the offsets, parsed by the package on Snowflake.
+    shown = _show_offsets(project, env, "snowflake", dbt)
+    assert shown == dict.fromkeys(OFFSET_FORMS, OFFSET_INSTANT.isoformat())
