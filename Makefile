@@ -22,7 +22,7 @@ $(INSTALLED): pyproject.toml
 # The suite also builds on PostgreSQL, Spark and (emulated) Snowflake: their dbt adapters are
 # optional extras.
 $(ENGINES): $(INSTALLED)
-	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,spark,semantic,snowflake]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,postgres,spark,semantic,snowflake,warehouses]'
 	touch $(ENGINES)
 
 # The dashboard's tests open it in headless Chromium: Debian's package, unless CX_CHROMIUM
