@@ -24,3 +24,8 @@
 {% macro _cx_unicode_spaces() -%}
     {{- return(' \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000') -}}
 {%- endmacro %}
+
+{#- BigQuery: TRIM(value, characters) strips the characters given; trim(both ... from ...) is not its syntax. -#}
+{% macro bigquery__clean_text(expression) -%}
+    nullif(trim(cast({{ expression }} as {{ dbt.type_string() }}), '{{ cx_metrics._cx_unicode_spaces() }}'), '')
+{%- endmacro %}

@@ -30,3 +30,8 @@
 {% macro snowflake__matches_pattern(expression, pattern) -%}
     regexp_like({{ expression }}, '{{ pattern }}')
 {%- endmacro %}
+
+{#- BigQuery has no ~ operator: REGEXP_CONTAINS (RE2, where $ is the very end of the text), and every pattern here is anchored. -#}
+{% macro bigquery__matches_pattern(expression, pattern) -%}
+    regexp_contains({{ expression }}, '{{ pattern }}')
+{%- endmacro %}

@@ -17,3 +17,7 @@
 {% macro postgres__materialized_cte() -%}
     materialized
 {%- endmacro %}
+
+{#- Redshift (dispatched to postgres__ otherwise): its WITH clause has no MATERIALIZED keyword. -#}
+{% macro redshift__materialized_cte() -%}
+{%- endmacro %}

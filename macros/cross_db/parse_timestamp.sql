@@ -101,6 +101,11 @@
     try_cast({{ text }} as timestamptz)
 {%- endmacro %}
 
+{#- BigQuery has no TIMESTAMP WITH TIME ZONE: its TIMESTAMP is an instant, and a cast reads the text's offset. -#}
+{% macro bigquery__cast_valid_timestamptz_text(text) -%}
+    cast({{ text }} as timestamp)
+{%- endmacro %}
+
 {#-
     Spark's TIMESTAMP is an instant: casting text with an offset converts it. Spark reads an
     offset only after the seconds ('2024-01-05 10:00Z' is null): they are added when missing.

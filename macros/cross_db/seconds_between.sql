@@ -22,3 +22,13 @@
 {% macro snowflake__seconds_between(start_timestamp, end_timestamp) -%}
     (cast(datediff('microsecond', {{ start_timestamp }}, {{ end_timestamp }}) as {{ cx_metrics.type_double() }}) / 1000000)
 {%- endmacro %}
+
+{#- Redshift: DATEDIFF(microsecond, ...) (EXTRACT(EPOCH ...) of a timestamp difference is PostgreSQL's): whole microseconds, then seconds. -#}
+{% macro redshift__seconds_between(start_timestamp, end_timestamp) -%}
+    (cast(datediff(microsecond, {{ start_timestamp }}, {{ end_timestamp }}) as {{ cx_metrics.type_double() }}) / 1000000)
+{%- endmacro %}
+
+{#- BigQuery has no EXTRACT(EPOCH ...): TIMESTAMP_DIFF in whole microseconds, then seconds. -#}
+{% macro bigquery__seconds_between(start_timestamp, end_timestamp) -%}
+    (cast(timestamp_diff({{ end_timestamp }}, {{ start_timestamp }}, microsecond) as {{ cx_metrics.type_double() }}) / 1000000)
+{%- endmacro %}

@@ -16,3 +16,8 @@
 {% macro snowflake__timestamptz_to_utc(expression) -%}
     cast(convert_timezone('UTC', {{ expression }}) as timestamp_ntz)
 {%- endmacro %}
+
+{#- BigQuery's TIMESTAMP is an instant, shown in UTC; AT TIME ZONE is not its syntax. -#}
+{% macro bigquery__timestamptz_to_utc(expression) -%}
+    ({{ expression }})
+{%- endmacro %}

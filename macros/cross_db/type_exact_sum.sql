@@ -10,3 +10,8 @@
 {% macro default__type_exact_sum() -%}
     decimal(38, 6)
 {%- endmacro %}
+
+{#- BigQuery: DECIMAL is NUMERIC, at most 29 digits before the point; BIGNUMERIC holds 38 with 6 after. -#}
+{% macro bigquery__type_exact_sum() -%}
+    bignumeric(38, 6)
+{%- endmacro %}

@@ -16,3 +16,8 @@
 {% macro snowflake__utc_now() -%}
     {{ cx_metrics.timestamptz_to_utc('current_timestamp()') }}
 {%- endmacro %}
+
+{#- BigQuery: CURRENT_TIMESTAMP() is a TIMESTAMP, an instant in UTC (no AT TIME ZONE there). -#}
+{% macro bigquery__utc_now() -%}
+    current_timestamp()
+{%- endmacro %}

@@ -25,6 +25,11 @@
     {{ cx_metrics.spark__raw_record(columns) }}
 {%- endmacro %}
 
+{#- Redshift (dispatched to postgres__ otherwise): a backslash escapes in its string literals (QUOTE_LITERAL doubles them). -#}
+{% macro redshift__raw_record(columns) -%}
+    {{ cx_metrics.spark__raw_record(columns) }}
+{%- endmacro %}
+
 {% macro _raw_record_json(columns, backslash) -%}
     {%- if not columns -%}
         {{ return('cast(null as ' ~ dbt.type_string() ~ ')') }}

@@ -56,7 +56,7 @@ with
 row_keys as (
 
     {%- for name, relation, expression in families %}
-    {{ 'union' if not loop.first }}
+    {{ cx_metrics._cx_union_distinct() if not loop.first }}
     select period_grain, period_start, dimension, dimension_value from {{ name }}_components
     {%- endfor %}
 

@@ -93,9 +93,9 @@ ces_touchpoints as (
 touchpoints as (
 
     select period_grain, period_start, touchpoint from nps_touchpoints
-    union
+    {{ cx_metrics._cx_union_distinct() }}
     select period_grain, period_start, touchpoint from csat_touchpoints
-    union
+    {{ cx_metrics._cx_union_distinct() }}
     select period_grain, period_start, touchpoint from ces_touchpoints
 
 ),
