@@ -7,7 +7,7 @@
     {%- set grains = grains if grains is not none else cx_metrics.period_grains() -%}
     {%- set starts = [] -%}
     {%- for grain in grains -%}
-        {%- do starts.append(dbt.date_trunc(grain, "cast('" ~ day ~ "' as date)")) -%}
+        {%- do starts.append(cx_metrics.period_trunc(grain, "cast('" ~ day ~ "' as date)")) -%}
     {%- endfor -%}
     {{ return(starts[0] if starts | length == 1 else 'least(' ~ starts | join(', ') ~ ')') }}
 {%- endmacro %}

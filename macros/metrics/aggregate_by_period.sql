@@ -55,7 +55,7 @@
         {%- endfor %}
     from {{ relation }}
     {%- if since is not none %}
-    where {{ event_time }} >= {{ dbt.date_trunc(grain, "cast('" ~ since ~ "' as date)") }}
+    where {{ event_time }} >= {{ cx_metrics.period_trunc(grain, "cast('" ~ since ~ "' as date)") }}
     {%- endif %}
     group by {{ period_start }}{% if dimension != 'all' %}, {{ dimension }}{% endif %}
     {%- endfor -%}

@@ -12,8 +12,8 @@
     {%- set grains = grains if grains is not none else cx_metrics.period_grains() -%}
     {%- for grain in grains -%}
         {%- set unit, size = cx_metrics.period_step(grain) -%}
-        {%- set first = 'cast(' ~ dbt.date_trunc(grain, 'bounds.' ~ start_column) ~ ' as date)' -%}
-        {%- set last = 'cast(' ~ dbt.date_trunc(grain, 'bounds.' ~ end_column) ~ ' as date)' %}
+        {%- set first = 'cast(' ~ cx_metrics.period_trunc(grain, 'bounds.' ~ start_column) ~ ' as date)' -%}
+        {%- set last = 'cast(' ~ cx_metrics.period_trunc(grain, 'bounds.' ~ end_column) ~ ' as date)' %}
     {{ 'union all' if not loop.first }}
     select
         '{{ grain }}' as period_grain,

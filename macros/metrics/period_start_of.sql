@@ -9,7 +9,7 @@
 {%- endmacro %}
 
 {% macro default__period_start_of(grain, expression, after=false) -%}
-    {%- set start = 'cast(' ~ dbt.date_trunc(grain, expression) ~ ' as date)' -%}
+    {%- set start = 'cast(' ~ cx_metrics.period_trunc(grain, expression) ~ ' as date)' -%}
     {%- if after -%}
         {%- set unit, size = cx_metrics.period_step(grain) -%}
         cast({{ dbt.dateadd(unit, size, start) }} as date)

@@ -10,7 +10,6 @@ Snowflake account would receive. Tests load and read the emulator in their own p
 
 from __future__ import annotations
 
-import os
 import sys
 import warnings
 from collections.abc import Iterator
@@ -21,6 +20,15 @@ from unittest import mock
 from sqlglot import exp
 
 DATABASE = "analytics"  # the profiles' default (SNOWFLAKE_DATABASE)
+THREADED = {
+    "build",
+    "run",
+    "seed",
+    "test",
+    "snapshot",
+    "compile",
+    "show",
+}  # the dbt commands with --threads
 
 
 def command(db_folder: Path) -> list[str]:
@@ -59,10 +67,10 @@ def run(db_folder: Path, args: list[str]) -> int:
     """dbt's exit code for `dbt args` against the emulator whose files are in db_folder."""
     from dbt.cli.main import dbtRunner
 
-    # One connection: a second one of the same process cannot attach the same database file.
-    os.environ["CX_THREADS"] = "1"
+    # One thread: a second connection of the same process cannot attach the same database file.
+    threads = ["--threads", "1"] if args[:1] and args[0] in THREADED else []
     with emulated(db_folder):
-        result = dbtRunner().invoke(args)
+        result = dbtRunner().invoke([*args[:1], *threads, *args[1:]])
     return 0 if result.success else (1 if result.exception is None else 2)
 
 

@@ -423,9 +423,7 @@ def test_snowflake_consumer_builds_the_hand_values(tmp_path_factory):
     load_snowflake(emulator, INPUTS)
     project = make_consumer_project(root)
     dbt = fakesnow_dbt.command(emulator)
-    # One thread: the emulator's process attaches its database file once (fakesnow_dbt.run
-    # sets CX_THREADS, the integration project's, not the shop's SHOP_THREADS).
-    env = {**NOT_UTC, "SHOP_THREADS": "1", "SNOWFLAKE_DATABASE": fakesnow_dbt.DATABASE}
+    env = {**NOT_UTC, "SNOWFLAKE_DATABASE": fakesnow_dbt.DATABASE}
     code, output = build(project, env, target="snowflake", dbt=dbt)
     assert code == 0, output[-5000:]
     assert_no_unit_tests(project)

@@ -50,3 +50,19 @@ def test_a_temporary_table_may_have_a_qualified_name(tmp_path):
     with fakesnow_dbt.emulated(tmp_path / "corrected"):
         _run(TEMPORARY)
         assert _run("select n from analytics.raw.fixture") == [(1,)]
+
+
+def test_a_timestamp_tz_cast_to_ntz_keeps_its_wall_clock_on_snowflake_only(tmp_path):
+    """A difference left as it is, and why the package does not depend on it. Snowflake keeps
+    a TIMESTAMP_TZ's own offset, so a cast to TIMESTAMP_NTZ keeps its wall-clock time
+    (2025-03-31 23:30 for 23:30 -02:00); fakesnow keeps it as an instant in a UTC session and
+    gives the UTC time. The package converts with convert_timezone('UTC', ...) first
+    (timestamptz_to_utc), which is the UTC time on both."""
+    value = "cast('2025-03-31 23:30:00 -02:00' as timestamp_tz)"
+    with fakesnow_dbt.emulated(tmp_path):
+        ((cast_only, converted),) = _run(
+            f"select cast({value} as timestamp_ntz), "
+            f"cast(convert_timezone('UTC', {value}) as timestamp_ntz)"
+        )
+    assert str(cast_only) == "2025-04-01 01:30:00"  # Snowflake: 2025-03-31 23:30:00
+    assert str(converted) == "2025-04-01 01:30:00"  # Snowflake: the same

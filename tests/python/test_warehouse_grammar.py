@@ -46,18 +46,6 @@ REJECTED_BY_THE_WAREHOUSE = {
         r"\bwith time zone\b": "no TIMESTAMP WITH TIME ZONE type (TIMESTAMP is an instant)",
     },
 }
-# Not the package's SQL: two macro test models of the integration project cast their literals
-# to 'timestamp with time zone' on every target but Spark (their tstz), which BigQuery and
-# Databricks do not have. Listed exactly, so that the day they are fixed this list must go.
-MACRO_TEST_MODELS = "cx_metrics_integration_tests/models/macro_tests/"
-OUTSIDE_THE_PACKAGE = {
-    warehouse: [
-        f"{MACRO_TEST_MODELS}{model}.sql [{warehouse}]: no TIMESTAMP WITH TIME ZONE type "
-        "(TIMESTAMP is an instant)"
-        for model in ["test_macro_parse_timestamp", "test_macro_utc_now"]
-    ]
-    for warehouse in ["bigquery", "databricks"]
-}
 # The package's own files a copy needs to build (not the venv, not the build outputs).
 PACKAGE_FILES = ["dbt_project.yml", "macros", "models", "seeds", "tests", "analyses"]
 SKIPPED_IN_COPY = shutil.ignore_patterns(
@@ -181,7 +169,7 @@ def test_every_enabled_model_and_data_test_is_compiled_once(rendered, warehouse)
 def test_every_compiled_statement_parses_in_the_warehouses_dialect(rendered, warehouse):
     result = rendered[warehouse]
     errors = grammar_errors(result.compiled, DIALECTS[warehouse])
-    assert sorted(errors) == OUTSIDE_THE_PACKAGE.get(warehouse, [])
+    assert errors == []
 
 
 @pytest.mark.parametrize("warehouse", WAREHOUSES)

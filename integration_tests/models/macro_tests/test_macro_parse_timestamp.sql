@@ -6,7 +6,8 @@
 -- Typed values: a timestamp or a date is used as it is; a timestamp with time zone
 -- (timestamptz_to_utc) is the UTC time of the instant.
 {%- set ts = dbt.type_timestamp() %}
-{%- set tstz = 'timestamp' if target.type == 'spark' else 'timestamp with time zone' %}
+{#- Spark, Databricks and BigQuery: TIMESTAMP is the instant (no WITH TIME ZONE type). #}
+{%- set tstz = 'timestamp' if target.type in ('spark', 'databricks', 'bigquery') else 'timestamp with time zone' %}
 with text_cases as (
     select 'date' as name, '2024-01-05' as input, cast('2024-01-05 00:00:00' as {{ ts }}) as expected
     union all select 'minutes', '2024-01-05 10:00', cast('2024-01-05 10:00:00' as {{ ts }})
