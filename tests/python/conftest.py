@@ -64,6 +64,9 @@ LONGEST_MODULES = [
     "test_orchestration",
     "test_publishing",
     "test_alerts",
+    "test_hostile_inputs",
+    "test_consumer",
+    "test_snowflake_parity",
 ]
 
 

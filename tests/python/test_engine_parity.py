@@ -1,8 +1,8 @@
-"""The same demo data built on DuckDB, PostgreSQL, Spark and Snowflake gives the same cx__ tables.
+"""The same demo data built on DuckDB, PostgreSQL and Spark gives the same cx__ tables (and on
+Snowflake: test_snowflake_parity, a module of its own so that the other worker runs it).
 
 Every row and every value must match: text, dates and counts exactly, floating-point values to
-1e-9 relative. Spark's tables are read from their Parquet files once dbt (and its JVM) has exited;
-Snowflake's (emulated by fakesnow: fakesnow_dbt.py) from the emulator's DuckDB file.
+1e-9 relative. Spark's tables are read from their Parquet files once dbt (and its JVM) has exited.
 """
 
 from __future__ import annotations
@@ -13,11 +13,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import duckdb
-import fakesnow_dbt  # beside this module
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import run_dbt
+from conftest import built_once, run_dbt
 from dagster import ExecuteInProcessResult
 
 AS_OF = {"cx_as_of_timestamp": "2026-01-01 00:00:00"}
@@ -84,14 +83,19 @@ def _normalized(frame: pd.DataFrame, integers: set[str]) -> pd.DataFrame:
     return out.sort_values(text, na_position="last", ignore_index=True)
 
 
+def _reference_build(folder: Path) -> None:
+    run = run_dbt(
+        ["build", "--exclude-resource-type", "unit_test"], folder / "parity.duckdb", AS_OF
+    )
+    assert run.returncode == 0, run.output[-3000:]
+
+
 @pytest.fixture(scope="module")
 def duckdb_reference(tmp_path_factory):
-    """The reference: a plain DuckDB build (the DuckDB tier runs the unit tests, and the Dagster
-    refresh on DuckDB in test_orchestration)."""
-    db = tmp_path_factory.mktemp("parity_duckdb") / "parity.duckdb"
-    run = run_dbt(["build", "--exclude-resource-type", "unit_test"], db, AS_OF)
-    assert run.returncode == 0, run.output[-3000:]
-    return duckdb_tables(db)
+    """The reference: a plain DuckDB build, once for the session (this module and
+    test_snowflake_parity read it; the DuckDB tier runs the unit tests, and the Dagster refresh
+    on DuckDB in test_orchestration)."""
+    return duckdb_tables(built_once(tmp_path_factory, "parity", _reference_build) / "parity.duckdb")
 
 
 def duckdb_tables(db: Path) -> dict[str, pd.DataFrame]:
@@ -150,27 +154,6 @@ def spark_refresh(tmp_path_factory) -> Refreshed:
     return Refreshed(result, tables, root / "spark.html")
 
 
-@pytest.fixture(scope="module")
-def snowflake_tables(tmp_path_factory) -> dict[str, pd.DataFrame]:
-    """The demo built on the emulated Snowflake, with the package's unit tests (the formulas
-    checked on that engine too). Snowflake upper-cases unquoted names: compared lower-cased."""
-    root = tmp_path_factory.mktemp("parity_snowflake")
-    run = run_dbt(
-        ["build", "--target", "snowflake"],
-        root / "unused.duckdb",
-        AS_OF,
-        dbt=fakesnow_dbt.command(root / "emulator"),
-    )
-    assert run.returncode == 0, run.output[-3000:]
-    database = root / "emulator" / f"{fakesnow_dbt.DATABASE.upper()}.db"
-    con = duckdb.connect(str(database), read_only=True)
-    try:
-        tables = {t: con.execute(f"select * from cx_metrics.{t}").df() for t in TABLES}
-    finally:
-        con.close()
-    return {t: frame.rename(columns=str.lower) for t, frame in tables.items()}
-
-
 def refreshed(engine: str, request: pytest.FixtureRequest) -> Refreshed:
     return request.getfixturevalue(f"{engine}_refresh")
 
@@ -205,12 +188,6 @@ def test_postgres_equals_duckdb(duckdb_reference, postgres_refresh, table):
 @pytest.mark.parametrize("table", TABLES)
 def test_spark_equals_duckdb(duckdb_reference, spark_refresh, table):
     assert_same(duckdb_reference[table], spark_refresh.tables[table], f"spark {table}")
-
-
-@pytest.mark.engines
-@pytest.mark.parametrize("table", TABLES)
-def test_snowflake_equals_duckdb(duckdb_reference, snowflake_tables, table):
-    assert_same(duckdb_reference[table], snowflake_tables[table], f"snowflake {table}")
 
 
 @pytest.mark.engines
