@@ -67,7 +67,7 @@ PROFILES = {
     },
 }
 # The load column (var cx_loaded_at_column's default) and the built tables' load columns.
-LOAD_COLUMN = "_loaded_at"
+LOAD_COLUMN = yaml.safe_load((REPO / "dbt_project.yml").read_text())["vars"]["cx_loaded_at_column"]
 BUILT_COLUMNS = ["loaded_at", "loaded_through"]
 
 
