@@ -470,15 +470,19 @@ def run_consumer_dbt(
 
 
 def build(
-    project: Path, env: dict[str, str], target: str | None = None, dbt: list[str] | None = None
+    project: Path,
+    env: dict[str, str],
+    target: str | None = None,
+    dbt: list[str] | None = None,
+    options: tuple[str, ...] = (),
 ) -> tuple[int, str]:
-    """`dbt deps` then a plain `dbt build` (on target, else the profile's default), each run
-    by the command dbt (run_consumer_dbt's)."""
+    """`dbt deps` then a plain `dbt build` with options (on target, else the profile's
+    default), each run by the command dbt (run_consumer_dbt's)."""
     code, output = run_consumer_dbt(project, ["deps"], env, dbt)
     if code != 0:
         return code, output
     target_args = ["--target", target] if target else []
-    return run_consumer_dbt(project, ["build", *target_args], env, dbt)
+    return run_consumer_dbt(project, ["build", *target_args, *options], env, dbt)
 
 
 def executed_resource_types(project: Path) -> set[str]:

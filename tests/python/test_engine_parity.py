@@ -125,7 +125,7 @@ def postgres_refresh(tmp_path_factory, postgres_database) -> Refreshed:
 
     env = postgres_database
     root = tmp_path_factory.mktemp("refresh_postgres")
-    result = _dagster_refresh("postgres", root, **env)
+    result = _dagster_refresh("postgres", root, AS_OF, **env)
     con = psycopg2.connect(
         host=env["PGHOST"], port=env["PGPORT"], user=env["PGUSER"], dbname=env["PGDATABASE"]
     )
@@ -138,12 +138,14 @@ def postgres_refresh(tmp_path_factory, postgres_database) -> Refreshed:
 
 @pytest.fixture(scope="module")
 def spark_refresh(tmp_path_factory) -> Refreshed:
-    """The refresh on Spark (one build, with the unit tests: its JVM costs seconds per
-    command). Its tables are read from their Parquet files once dbt's JVM has exited."""
+    """The refresh on Spark, without the package's unit tests: they run on DuckDB, PostgreSQL
+    and Snowflake, and each costs Spark seconds of queries; Spark's own SQL is checked by this
+    build's tables, its macro test models and the hostile inputs. Its tables are read from
+    their Parquet files once dbt's JVM has exited."""
     root = tmp_path_factory.mktemp("refresh_spark")
     warehouse = root / "warehouse"
     env = {"CX_SPARK_WAREHOUSE": str(warehouse), "CX_SPARK_METASTORE": str(root / "metastore_db")}
-    result = _dagster_refresh("spark", root, **env)
+    result = _dagster_refresh("spark", root, {**AS_OF, "cx_unit_tests": False}, **env)
     con = duckdb.connect()
     tables = {
         t: con.execute(
@@ -244,9 +246,9 @@ def _newest_event_times() -> dict[str, pd.Timestamp]:
     return newest
 
 
-def _dagster_refresh(target: str, root: Path, **env: str) -> ExecuteInProcessResult:
-    """One cx_refresh run in process on `target`, with dbt's target folder and the dashboard
-    in root and env set while it runs."""
+def _dagster_refresh(target: str, root: Path, dbt_vars: dict, **env: str) -> ExecuteInProcessResult:
+    """One cx_refresh run in process on `target` with dbt_vars, with dbt's target folder and
+    the dashboard in root and env set while it runs."""
     from dagster import DagsterInstance
 
     from cx_metrics.orchestration import build_definitions
@@ -257,7 +259,7 @@ def _dagster_refresh(target: str, root: Path, **env: str) -> ExecuteInProcessRes
         patch.setenv("CX_DASHBOARD_PATH", str(root / f"{target}.html"))
         for key, value in env.items():
             patch.setenv(key, value)
-        defs = build_definitions(target=target, dbt_vars=AS_OF)
+        defs = build_definitions(target=target, dbt_vars=dbt_vars)
         return defs.resolve_job_def("cx_refresh").execute_in_process(
             instance=DagsterInstance.ephemeral(), raise_on_error=False
         )
