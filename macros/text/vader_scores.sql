@@ -1,0 +1,258 @@
+{#-
+    VADER sentiment (Hutto & Gilbert, ICWSM 2014) per unit of text, from the rows of
+    text_tokens: one row per unit (the given columns, e.g. text_id, or text_id and sentence_no)
+    with sentiment_score (the compound score, -1..1), positive_share, neutral_share,
+    negative_share and words. The rules are those of the reference implementation
+    vaderSentiment 3.3.2 (vader_rules), applied to each word with its three preceding and two
+    following words (README: "What customers say" lists where it differs).
+-#}
+{% macro vader_scores(tokens, unit_columns=['text_id']) -%}
+    {{ return(adapter.dispatch('vader_scores', 'cx_metrics')(tokens, unit_columns)) }}
+{%- endmacro %}
+
+{% macro default__vader_scores(tokens, unit_columns=['text_id']) -%}
+    {%- set rules = cx_metrics.vader_rules() -%}
+    {%- set float = cx_metrics.type_double() -%}
+    {%- set units = unit_columns | join(', ') -%}
+    {%- set window = 'over (partition by ' ~ units ~ ' order by token_no)' -%}
+    {%- set caps = rules.caps_increment -%}
+    {%- set negate = rules.negation_scalar -%}
+    {%- set s = cx_metrics._vader_sql -%}
+    with cx_words as (
+
+        select
+            {%- for column in unit_columns %}
+            cx_tokens.{{ column }},
+            {%- endfor %}
+            cx_tokens.token_no,
+            lower(cx_tokens.token) as word,
+            lexicon.valence,
+            case when cx_tokens.token = upper(cx_tokens.token) and cx_tokens.token <> lower(cx_tokens.token) then 1 else 0 end as is_upper,
+            case
+                when {{ s('in', 'lower(cx_tokens.token)', rules.negations) }} or lower(cx_tokens.token) like {{ cx_metrics.string_literal("%n't%") }} then 1
+                else 0
+            end as is_negation,
+            {{ s('booster', 'lower(cx_tokens.token)', rules.boosters) }} as booster,
+            cx_tokens.exclamations,
+            cx_tokens.questions
+        from {{ tokens }} as cx_tokens
+        left join {{ ref('cx_metrics', 'cx_sentiment_lexicon') }} as lexicon
+            on lower(cx_tokens.token) = lexicon.token
+
+    ),
+
+    cx_context as (
+
+        select
+            *,
+            case when n_upper > 0 and n_upper < n_words then 1 else 0 end as is_cap_differential
+        from (
+            select
+                cx_words.*,
+                {%- for k in [1, 2, 3] %}
+                lag(word, {{ k }}) {{ window }} as word_{{ k }},
+                lag(token_no, {{ k }}) {{ window }} is not null as exists_{{ k }},
+                lag(case when valence is not null then 1 else 0 end, {{ k }}) {{ window }} = 1 as in_lexicon_{{ k }},
+                lag(booster, {{ k }}) {{ window }} as booster_{{ k }},
+                lag(is_upper, {{ k }}) {{ window }} = 1 as is_upper_{{ k }},
+                lag(is_negation, {{ k }}) {{ window }} = 1 as is_negation_{{ k }},
+                {%- endfor %}
+                lead(word, 1) {{ window }} as next_word_1,
+                lead(word, 2) {{ window }} as next_word_2,
+                lead(case when valence is not null then 1 else 0 end, 1) {{ window }} = 1 as next_in_lexicon,
+                count(*) over (partition by {{ units }}) as n_words,
+                sum(is_upper) over (partition by {{ units }}) as n_upper,
+                min(case when word = 'but' then token_no end) over (partition by {{ units }}) as but_no
+            from cx_words
+        ) as windowed
+
+    ),
+
+    {#- The word's own valence: 'no' before a lexicon word counts 0, a 'no' up to three words
+        before negates it, and ALL CAPS among other words adds emphasis. -#}
+    cx_valence_0 as (
+
+        select
+            *,
+            case
+                when valence is null or booster is not null or (word = 'kind' and next_word_1 = 'of') then 0
+                else 1
+            end as is_scored,
+            {{ s('caps', s('no_rules', 'valence'), caps) }} as valence_0
+        from cx_context
+
+    ),
+    {%- for k in [1, 2, 3] %}
+
+    {#- The word {{ k }} before, when it is not a lexicon word: a booster (scaled by distance),
+        then the negation rules{{ ', then the idioms' if k == 3 }}. -#}
+    cx_valence_{{ k }} as (
+
+        select
+            *,
+            case
+                when exists_{{ k }} and not in_lexicon_{{ k }} then {{ s('step', k, 'valence_' ~ (k - 1), caps, negate) }}
+                else valence_{{ k - 1 }}
+            end as valence_{{ k }}
+        from cx_valence_{{ k - 1 }}
+
+    ),
+    {%- endfor %}
+
+    cx_sentiments as (
+
+        select
+            {{ units }},
+            token_no,
+            exclamations,
+            questions,
+            case
+                when is_scored = 0 then 0
+                when but_no is null or token_no = but_no then {{ s('least', 'valence_3', negate) }}
+                when token_no < but_no then {{ s('least', 'valence_3', negate) }} * {{ rules.but_before }}
+                else {{ s('least', 'valence_3', negate) }} * {{ rules.but_after }}
+            end as sentiment
+        from cx_valence_3
+
+    ),
+
+    cx_sums as (
+
+        select
+            {{ units }},
+            count(*) as words,
+            sum(sentiment) as sentiment_sum,
+            sum(case when sentiment > 0 then sentiment + 1 else 0 end) as positive_sum,
+            sum(case when sentiment < 0 then sentiment - 1 else 0 end) as negative_sum,
+            sum(case when sentiment = 0 then 1 else 0 end) as neutral_count,
+            case when sum(exclamations) > {{ rules.exclamation_max }} then {{ rules.exclamation_max }} else sum(exclamations) end
+                * {{ rules.exclamation_increment }}
+            + case
+                when sum(questions) > 3 then {{ rules.question_max_amplifier }}
+                when sum(questions) > 1 then sum(questions) * {{ rules.question_increment }}
+                else 0
+            end as emphasis
+        from cx_sentiments
+        group by {{ units }}
+
+    ),
+
+    cx_emphasized as (
+
+        select
+            {{ units }},
+            words,
+            case
+                when sentiment_sum > 0 then sentiment_sum + emphasis
+                when sentiment_sum < 0 then sentiment_sum - emphasis
+                else 0
+            end as emphasized_sum,
+            case when positive_sum > -negative_sum then positive_sum + emphasis else positive_sum end as positive_sum,
+            case when positive_sum < -negative_sum then negative_sum - emphasis else negative_sum end as negative_sum,
+            neutral_count
+        from cx_sums
+
+    )
+
+    select
+        {{ units }},
+        words,
+        cast(emphasized_sum as {{ float }})
+            / sqrt(cast(emphasized_sum as {{ float }}) * emphasized_sum + {{ rules.normalization_alpha }}) as sentiment_score,
+        {{ cx_metrics.safe_divide('positive_sum', 'positive_sum - negative_sum + neutral_count') }} as positive_share,
+        {{ cx_metrics.safe_divide('neutral_count', 'positive_sum - negative_sum + neutral_count') }} as neutral_share,
+        {{ cx_metrics.safe_divide('-negative_sum', 'positive_sum - negative_sum + neutral_count') }} as negative_share
+    from cx_emphasized
+{%- endmacro %}
+
+{#- The SQL of one VADER rule (what, then its arguments); vader_scores composes them. -#}
+{% macro _vader_sql(what, a=none, b=none, c=none, d=none) -%}
+    {%- if what == 'in' -%}
+        {{ a }} in ({% for word in b %}{{ ', ' if not loop.first }}{{ cx_metrics.string_literal(word) }}{% endfor %})
+    {%- elif what == 'booster' -%}
+        case {{ a }}{% for word, value in b.items() if ' ' not in word %} when {{ cx_metrics.string_literal(word) }} then {{ value }}{% endfor %} end
+    {%- elif what == 'no_rules' -%}
+        case
+                when word_1 = 'no' or word_2 = 'no' or (word_3 = 'no' and word_1 in ('or', 'nor')) then {{ a }} * {{ cx_metrics.vader_rules().negation_scalar }}
+                when word = 'no' and next_in_lexicon then 0
+                else {{ a }}
+            end
+    {%- elif what == 'caps' -%}
+        case
+                when is_upper = 1 and is_cap_differential = 1 then
+                    case when {{ a }} > 0 then {{ a }} + {{ b }} else {{ a }} - {{ b }} end
+                else {{ a }}
+            end
+    {%- elif what == 'scalar' -%}
+        {#- a: the word's distance back, b: the valence so far, c: the caps increment -#}
+        coalesce(case when {{ b }} < 0 then -booster_{{ a }} else booster_{{ a }} end
+            + case when is_upper_{{ a }} and is_cap_differential = 1 then case when {{ b }} > 0 then {{ c }} else -{{ c }} end else 0 end, 0)
+            {{- ' * 0.95' if a == 2 }}{{ ' * 0.9' if a == 3 }}
+    {%- elif what == 'step' -%}
+        {{ cx_metrics._vader_step(a, b, c, d) }}
+    {%- elif what == 'least' -%}
+        case
+                    when word_1 = 'least' and not in_lexicon_1 and not (exists_2 and word_2 in ('at', 'very')) then {{ a }} * {{ b }}
+                    else {{ a }}
+                end
+    {%- endif -%}
+{%- endmacro %}
+
+{#- One booster-and-negation step of a word at distance k back (and the idioms at k = 3). -#}
+{% macro _vader_step(k, previous, caps, negate) -%}
+    {%- set boosted = '(' ~ previous ~ ' + ' ~ cx_metrics._vader_sql('scalar', k, previous, caps) ~ ')' -%}
+    {%- if k == 1 -%}
+        {%- set negated = 'case when is_negation_1 then ' ~ boosted ~ ' * ' ~ negate ~ ' else ' ~ boosted ~ ' end' -%}
+    {%- elif k == 2 -%}
+        {%- set negated -%}
+        case
+                    when word_2 = 'never' and word_1 in ('so', 'this') then {{ boosted }} * 1.25
+                    when word_2 = 'without' and word_1 = 'doubt' then {{ boosted }}
+                    when is_negation_2 then {{ boosted }} * {{ negate }}
+                    else {{ boosted }}
+                end
+        {%- endset -%}
+    {%- else -%}
+        {%- set negated -%}
+        case
+                    when (word_3 = 'never' and word_2 in ('so', 'this')) or word_1 in ('so', 'this') then {{ boosted }} * 1.25
+                    when word_3 = 'without' and (word_2 = 'doubt' or word_1 = 'doubt') then {{ boosted }}
+                    when is_negation_3 then {{ boosted }} * {{ negate }}
+                    else {{ boosted }}
+                end
+        {%- endset -%}
+    {%- endif -%}
+    {%- if k < 3 -%}
+        {{ negated }}
+    {%- else -%}
+        {{ cx_metrics._vader_idioms(negated) }}
+    {%- endif -%}
+{%- endmacro %}
+
+{#-
+    The idiom rules (at the third word back): the first of the idioms ending at or just before
+    the word sets its valence, then an idiom starting at the word; a two-word dampener before it
+    ('kind of', 'sort of', 'just enough') adds its value.
+-#}
+{% macro _vader_idioms(valence) -%}
+    {%- set rules = cx_metrics.vader_rules() -%}
+    {%- set idiom = cx_metrics._vader_idiom_value -%}
+    {%- set phrase_boosters = {} -%}
+    {%- for word, value in rules.boosters.items() if ' ' in word %}{% do phrase_boosters.update({word: value}) %}{% endfor -%}
+    coalesce(
+                    {{ idiom("word || ' ' || next_word_1 || ' ' || next_word_2", rules.idioms) }},
+                    {{ idiom("word || ' ' || next_word_1", rules.idioms) }},
+                    {%- for sequence in ["word_1 || ' ' || word", "word_2 || ' ' || word_1 || ' ' || word", "word_2 || ' ' || word_1",
+                                         "word_3 || ' ' || word_2 || ' ' || word_1", "word_3 || ' ' || word_2"] %}
+                    {{ idiom(sequence, rules.idioms) }},
+                    {%- endfor %}
+                    {{ valence }}
+                )
+                {%- for sequence in ["word_3 || ' ' || word_2 || ' ' || word_1", "word_3 || ' ' || word_2", "word_2 || ' ' || word_1"] %}
+                + coalesce({{ idiom(sequence, phrase_boosters) }}, 0)
+                {%- endfor %}
+{%- endmacro %}
+
+{% macro _vader_idiom_value(sequence, values) -%}
+    case {{ sequence }}{% for phrase, value in values.items() %} when {{ cx_metrics.string_literal(phrase) }} then {{ value }}{% endfor %} end
+{%- endmacro %}
