@@ -8,7 +8,7 @@
 {%- endmacro %}
 
 {% macro default__sentiment_label(score, positive_share, negative_share) -%}
-    {%- set at = var('cx_sentiment_thresholds') -%}
+    {%- set at = cx_metrics.text_settings().thresholds -%}
     case
         when {{ score }} >= {{ at.very_positive }} then 'very positive'
         when {{ score }} <= {{ at.very_negative }} then 'very negative'

@@ -17,7 +17,7 @@
 
 {% macro default__text_tokens(relation, id_column='text_id', text_column='text') -%}
     {%- set rules = cx_metrics.vader_rules() -%}
-    {%- set max_characters = var('cx_comment_max_characters') | int -%}
+    {%- set max_characters = cx_metrics.text_settings().max_characters -%}
     {%- set printable = ' \t\n\r!"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~' -%}
     {%- set spine = '(' ~ cx_metrics.numbers(max_characters + 1) ~ ')' -%}
     with cx_texts as (

@@ -1,6 +1,6 @@
 {#-
     The rejected rows of the inputs other than survey_responses (customers, support tickets,
-    follow-ups, orders, those switched on), with their reason and raw values. A table: a
+    follow-ups, orders, reviews, those switched on), with their reason and raw values. A table: a
     new-loads refresh changes only the survey input, and leaves these as built, as it leaves
     the accepted rows (int_cx__*_accepted) of these inputs.
 -#}
@@ -11,6 +11,7 @@
     ('support_tickets', 'ticket_id'),
     ('feedback_followups', 'response_id'),
     ('orders', 'order_id'),
+    ('reviews', 'review_id'),
 ] if cx_metrics.cx_using(source_table) -%}
     {%- do inputs.append((source_table, 'stg_cx__' ~ source_table, key)) -%}
 {%- endfor -%}

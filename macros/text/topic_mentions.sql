@@ -1,0 +1,78 @@
+{#-
+    The topics each text mentions, one row per (text_id, topic, token_no) of a matching word,
+    from text_tokens' rows and a taxonomy (topic, parent_topic, match_rule). A rule is one word
+    or two words ('on hold'), in any case and with or without accents; the word matches
+    itself and its plural (-s, -es), or, ending in '*', every word that starts with it
+    ('refund*': refund, refunds, refunded, refunding). A two-word rule needs its words next to
+    each other. Words are compared without the punctuation around them, lower-cased, with
+    accents removed (á -> a, ç -> c, ñ -> n, ...).
+-#}
+{% macro topic_mentions(tokens, taxonomy) -%}
+    {{ return(adapter.dispatch('topic_mentions', 'cx_metrics')(tokens, taxonomy)) }}
+{%- endmacro %}
+
+{% macro default__topic_mentions(tokens, taxonomy) -%}
+    {%- set rules = cx_metrics.vader_rules() -%}
+    {%- set fold = cx_metrics._cx_fold_word -%}
+    with cx_words as (
+
+        select
+            text_id,
+            token_no,
+            sentence_no,
+            word,
+            lag(word) over (partition by text_id order by token_no) as previous_word
+        from (
+            select
+                text_id,
+                token_no,
+                sentence_no,
+                {{ fold(cx_metrics.strip_characters('raw_token', rules.punctuation)) }} as word
+            from {{ tokens }}
+        ) as words
+
+    ),
+
+    cx_rules as (
+
+        select
+            topic,
+            parent_topic,
+            case when last_word like '%*' then 1 else 0 end as is_prefix,
+            replace(last_word, '*', '') as last_word,
+            first_word
+        from (
+            select
+                topic,
+                parent_topic,
+                case when rule_text like '% %' then {{ cx_metrics.split_part('rule_text', ' ', 2) }} else rule_text end as last_word,
+                case when rule_text like '% %' then {{ cx_metrics.split_part('rule_text', ' ', 1) }} end as first_word
+            from (
+                select topic, parent_topic, {{ fold('trim(match_rule)') }} as rule_text
+                from {{ taxonomy }}
+            ) as taxonomy
+        ) as parsed
+
+    )
+
+    {#- Joined on the first two letters (an equality), then matched: not every word against every rule. #}
+    select distinct
+        cx_words.text_id,
+        cx_words.token_no,
+        cx_words.sentence_no,
+        cx_rules.topic,
+        cx_rules.parent_topic
+    from cx_words
+    inner join cx_rules
+        on substr(cx_words.word, 1, 2) = substr(cx_rules.last_word, 1, 2)
+        and (
+            (cx_rules.is_prefix = 1 and cx_words.word like cx_rules.last_word || '%')
+            or (cx_rules.is_prefix = 0 and cx_words.word in (cx_rules.last_word, cx_rules.last_word || 's', cx_rules.last_word || 'es'))
+        )
+        and (cx_rules.first_word is null or cx_words.previous_word = cx_rules.first_word)
+{%- endmacro %}
+
+{#- A word lower-cased with the accents of Latin letters removed. -#}
+{% macro _cx_fold_word(expression) -%}
+    translate(lower({{ expression }}), 'àáâãäåāçćčèéêëēęìíîïīłñńòóôõöøōùúûüūýÿśšźżž', 'aaaaaaaccceeeeeeiiiiilnnooooooouuuuuyysszzz')
+{%- endmacro %}

@@ -1,0 +1,45 @@
+{{ config(enabled=var('cx_using_reviews')) }}
+{#- Online and social reviews per period of posted_at and source (README "Reviews"): their
+    number, average rating and top-two-star share (4 or 5 stars), with its Wilson interval. -#}
+
+with reviews as (
+
+    select * from {{ ref('cx_metrics', 'int_cx__reviews_accepted') }}
+
+),
+
+counted as (
+
+    {{ cx_metrics.aggregate_by_period(
+        relation='reviews',
+        event_time='posted_at',
+        dimensions=['source'],
+        additive=true,
+        measures={
+            'reviews': 'cast(count(*) as ' ~ dbt.type_bigint() ~ ')',
+            'top_two_star_reviews': cx_metrics.count_where('rating >= 4'),
+            'rating_sum': 'cast(sum(rating) as ' ~ dbt.type_bigint() ~ ')',
+        }
+    ) }}
+
+),
+
+final as (
+
+    select
+        period_grain,
+        period_start,
+        dimension,
+        dimension_value,
+        reviews,
+        top_two_star_reviews,
+        {{ cx_metrics.ratio_pct('top_two_star_reviews', 'reviews') }} as top_two_star_pct,
+        {{ cx_metrics.safe_divide('rating_sum', 'reviews') }} as avg_rating,
+        rating_sum,
+        {{ cx_metrics.wilson_interval('top_two_star_reviews', 'reviews', 'lower') }} as top_two_star_ci_lower,
+        {{ cx_metrics.wilson_interval('top_two_star_reviews', 'reviews', 'upper') }} as top_two_star_ci_upper
+    from counted
+
+)
+
+select * from final
