@@ -4,7 +4,11 @@
     follow-up, and its status as of the build (or var cx_as_of_timestamp):
     closed when followed up, overdue when past due without a follow-up, else open; its owner
     and alert destinations from the routing rules (var cx_alert_routes).
+    With cx_close_the_loop_on_negative_comment, an answer whose comment is very negative
+    (VADER score at or below cx_sentiment_thresholds.very_negative) joins the queue whatever
+    its score (follow_up_reason 'negative comment').
 -#}
+{%- set on_comments = var('cx_close_the_loop_on_negative_comment') and var('cx_using_comments') -%}
 {%- set as_of = cx_metrics.as_of_timestamp() -%}
 
 with responses as (
@@ -29,11 +33,21 @@ negative as (
         {{ dbt.dateadd('hour', var('cx_followup_sla_hours'), 'responded_at') }} as follow_up_due_at,
         {{ cx_metrics.alert_route('owner') }} as owner,
         {{ cx_metrics.alert_route('destination') }} as alert_destination,
-        {{ cx_metrics.alert_route('escalation') }} as escalation_destination
+        {{ cx_metrics.alert_route('escalation') }} as escalation_destination,
+        case
+            when nps_category = 'detractor' or not is_satisfied or not is_easy then 'negative score'
+            else 'negative comment'
+        end as follow_up_reason
     from responses
     where nps_category = 'detractor'
         or not is_satisfied
         or not is_easy
+        {%- if on_comments %}
+        or response_id in (
+            select response_id from {{ ref('cx_metrics', 'cx__comment_sentiment') }}
+            where sentiment_score <= {{ cx_metrics.text_settings().thresholds.very_negative }}
+        )
+        {%- endif %}
 
 ),
 
@@ -65,6 +79,7 @@ final as (
         negative.comment,
         negative.responded_at,
         negative.follow_up_due_at,
+        negative.follow_up_reason,
         followups.first_followed_up_at as followed_up_at,
         case
             when followups.first_followed_up_at is not null then 'closed'
