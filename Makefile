@@ -7,6 +7,7 @@ ENGINES := $(VENV)/.installed-engines
 BROWSER := $(VENV)/.installed-browser
 BENCH := $(VENV)/.installed-bench
 DUCKDB_1X := build/duckdb1x/.installed
+VADER_CORPUS := build/vader/hutto_ICWSM_2014/.extracted
 CHROMIUM ?= $(or $(CX_CHROMIUM),/usr/bin/chromium)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -41,11 +42,22 @@ $(DUCKDB_1X): tests/python/duckdb1x.txt $(INSTALLED)
 	$(BIN)/python -m pip install --quiet --no-deps --target $(@D) -r $<
 	touch $@
 
+# The VADER tests' oracle data: the labelled corpus of Hutto & Gilbert (2014), shipped inside the
+# vaderSentiment 3.3.2 sdist (additional_resources/hutto_ICWSM_2014.tar.gz; MIT licensed).
+VADER_SDIST := build/vader/vaderSentiment-3.3.2.tar.gz
+$(VADER_CORPUS): $(INSTALLED)
+	mkdir -p build/vader
+	test -f $(VADER_SDIST) || $(BIN)/python -m pip download --quiet --no-deps --no-binary :all: \
+		vaderSentiment==3.3.2 -d build/vader
+	tar -xzOf $(VADER_SDIST) vaderSentiment-3.3.2/additional_resources/hutto_ICWSM_2014.tar.gz \
+		| tar -xz --no-same-owner --no-same-permissions -C build/vader
+	touch $@
+
 install: $(INSTALLED)
 install-engines: $(ENGINES)
 install-browser: $(BROWSER)
 ## Everything either tier of the suite needs; nothing is installed during a test.
-install-test: $(ENGINES) $(BROWSER) $(DUCKDB_1X)
+install-test: $(ENGINES) $(BROWSER) $(DUCKDB_1X) $(VADER_CORPUS)
 
 ## Build everything on the embedded DuckDB with the bundled demo data and print the headline metrics.
 demo: install

@@ -7,7 +7,9 @@ Every value is written as text, the way raw exports arrive; staging parses it.
 
 The orders (the optional fifth input) draw from a random stream of their own, seeded by
 ``(seed, chunk_index, ORDERS_STREAM)``, after the other four tables are generated: adding them
-left every other table as it was.
+left every other table as it was. The texts of the survey comments, likewise, come from a stream
+of their own, ``(seed, chunk_index, COMMENTS_STREAM)``: which answers have a comment is still
+drawn from the chunk's main stream.
 """
 
 from __future__ import annotations
@@ -58,18 +60,129 @@ CES_LABELS = [
     "Agree",
     "Strongly agree",
 ]
-POSITIVE_COMMENTS = np.array(
-    ["Great service, thank you!", "Fast and friendly.", "Exactly what I needed.", "Love it."]
-)
-NEGATIVE_COMMENTS = np.array(
-    [
-        "Took far too long to get an answer.",
-        "I had to explain my problem three times.",
-        "The product keeps breaking.",
+# Survey comments. Their texts come from a random stream of their own (COMMENTS_STREAM): the main
+# stream still makes the draws of the four and five fixed comments the demo had first (a choice
+# among 5 for each answer, then among 4), which are no longer used, so that every other value
+# stays as it was. Which answers have a comment (about 45%) is still drawn from the main stream.
+LEGACY_NEGATIVE_COMMENT_CHOICES = 5
+LEGACY_POSITIVE_COMMENT_CHOICES = 4
+COMMENTS_STREAM = 6  # nonzero and not ORDERS_STREAM (see ORDERS_STREAM)
+NO_COMMENT_SHARE = 0.55  # of the answers: the main stream's draw, as before
+# Slots of the comment templates: every combination is one comment.
+COMMENT_SLOTS: dict[str, tuple[str, ...]] = {
+    "end": (".", "!", "!!", ""),
+    "minutes": ("20", "40", "45", "90"),
+    "days": ("3", "5", "10"),
+    "quick": ("5", "10", "15"),
+    "very": ("very", "extremely", "really"),
+    "Very": ("Very", "Extremely", "Way too"),
+    "agent": ("The agent", "Maria", "Tom from support"),
+}
+# Templates by tone and theme: detractors mostly wait or pay too much, passives say "good, but",
+# promoters praise the staff or how easy it was.
+COMMENT_TEMPLATES: dict[str, tuple[str, ...]] = {
+    "negative_waiting": (
+        "I waited {minutes} minutes on hold{end}",
+        "Waited {minutes} minutes on hold and nobody picked up{end}",
+        "Took far too long to get an answer{end}",
+        "It took {days} days to get a reply{end}",
+        "Still waiting for a callback after {days} days. NEVER again{end}",
+        "{Very} slow, the delivery was {days} days late{end}",
+        "The response time is not acceptable{end}",
+    ),
+    "negative_billing": (
+        "I was charged twice this month{end}",
+        "The invoice was wrong again{end}",
+        "{Very} expensive for what it does{end}",
+        "Charged twice and the refund took {days} days{end}",
+        "The billing team was not helpful at all{end}",
+        "Hidden fees on every invoice. NOT happy{end}",
+        "Prices went up and nobody told us{end}",
+    ),
+    "negative_other": (
+        "I had to explain my problem three times{end}",
+        "The product keeps breaking{end}",
         'Support said "we will call back" and never did.',
-        "Too expensive for what it does.",
-    ]
+        "TERRIBLE experience, the issue is still not fixed{end}",
+        "The app is {very} buggy and crashes every day{end}",
+    ),
+    "mixed": (
+        "Good product but delivery was slow{end}",
+        "{agent} was friendly but it took {days} days to fix{end}",
+        "Nice features but {very} expensive{end}",
+        "Works fine, but the invoice was wrong once{end}",
+        "Easy to set up but support is slow to answer{end}",
+        "Helpful staff but I waited {minutes} minutes on hold{end}",
+        "Decent service, nothing special{end}",
+        "Not bad, could be faster{end}",
+    ),
+    "positive_staff": (
+        "The agent was so friendly and helpful{end}",
+        "{agent} was {very} helpful{end}",
+        "Great service, thank you{end}",
+        "Fast and friendly{end}",
+        "Friendly staff, solved my problem on the first call{end}",
+        "The support team was AMAZING{end}",
+    ),
+    "positive_ease": (
+        "Really easy to set up{end}",
+        "{Very} easy to use{end}",
+        "Exactly what I needed{end}",
+        "Setup took {quick} minutes and it was simple{end}",
+        "Love it{end}",
+        "Everything just works, no problems at all{end}",
+    ),
+}
+# Comments that are not templates: emoji only, other languages, blank once trimmed.
+COMMENT_FIXED: dict[str, tuple[str, ...]] = {
+    "negative_emoji": ("😡", "👎", "😤😤", "😠"),
+    "mixed_emoji": ("😐", "🤷", "👍👎"),
+    "positive_emoji": ("👍👍", "😍", "🙂", "👏👏👏"),
+    "negative_foreign": (
+        "Muy lento, esperé una hora al teléfono.",
+        "Viel zu teuer und der Support war nicht hilfreich.",
+        "Facture erronée, encore une fois !",
+    ),
+    "mixed_foreign": (
+        "Buen producto, pero el envío tardó mucho.",
+        "Gutes Produkt, aber die Lieferung war langsam.",
+        "Bon produit mais livraison lente.",
+    ),
+    "positive_foreign": (
+        "¡Excelente atención, muy amables!",
+        "Sehr freundlicher Support, danke!",
+        "Très facile à installer, merci !",
+    ),
+    "blank": ("   ", " "),
+}
+# A rant pasted in full: one paragraph repeated to 5,000 characters.
+LONG_COMMENT_PARAGRAPH = (
+    "I have been a customer for six years and I have never waited this long. I called on"
+    " Monday, waited 40 minutes on hold, was transferred twice and then the line went dead."
+    " The invoice was wrong again and nobody could explain the extra charges."
 )
+LONG_COMMENT_CHARS = 5_000
+# The share of each kind of comment per tone (negative, mixed, positive); each row sums to 1.
+COMMENT_TONES = ("negative", "mixed", "positive")
+COMMENT_MIX: dict[str, dict[str, float]] = {
+    "negative": {
+        "negative_waiting": 0.42,
+        "negative_billing": 0.36,
+        "negative_other": 0.148,
+        "negative_emoji": 0.03,
+        "negative_foreign": 0.03,
+        "blank": 0.01,
+        "long": 0.002,
+    },
+    "mixed": {"mixed": 0.93, "mixed_emoji": 0.03, "mixed_foreign": 0.03, "blank": 0.01},
+    "positive": {
+        "positive_staff": 0.5,
+        "positive_ease": 0.43,
+        "positive_emoji": 0.03,
+        "positive_foreign": 0.03,
+        "blank": 0.01,
+    },
+}
 
 
 # Orders: a renewal process per customer from started_at until churned_at or the window's end.
@@ -180,7 +293,8 @@ def generate_chunk(config: DemoConfig, index: int) -> Chunk:
     window = _Window.of(config)
     customers = _customers(rng, first, n, window)
     tickets = _tickets(rng, config, first, customers, window.end)
-    responses = _survey_responses(rng, config, first, customers, tickets, window.end)
+    comments_rng = np.random.default_rng([config.seed, index, COMMENTS_STREAM])
+    responses = _survey_responses(rng, comments_rng, config, first, customers, tickets, window.end)
     followups = _followups(rng, config, responses, window.end)
     orders_rng = np.random.default_rng([config.seed, index, ORDERS_STREAM])
     orders = _orders(orders_rng, first, customers, responses, window.end)
@@ -409,20 +523,96 @@ def _messy_text(
     return score_text, survey_type_text
 
 
-def _comments(rng: np.random.Generator, negative: np.ndarray) -> np.ndarray:
-    """A free-text comment on about 45% of answers, matching the answer's sentiment."""
+def _expand(template: str) -> list[str]:
+    """Every filling of a template's slots (COMMENT_SLOTS), in a fixed order."""
+    texts = [template]
+    for slot, values in COMMENT_SLOTS.items():
+        marker = "{" + slot + "}"
+        texts = [t.replace(marker, v, 1) if marker in t else t for t in texts for v in values]
+        texts = list(dict.fromkeys(texts))  # a template without the slot: once
+    return texts
+
+
+def _long_comment() -> str:
+    repeats = -(-LONG_COMMENT_CHARS // (len(LONG_COMMENT_PARAGRAPH) + 1))
+    return " ".join([LONG_COMMENT_PARAGRAPH] * repeats)[:LONG_COMMENT_CHARS]
+
+
+def _comment_kinds() -> dict[str, tuple[str, ...]]:
+    """The texts of each kind of comment (the keys of COMMENT_MIX's rows)."""
+    kinds = {
+        kind: tuple(dict.fromkeys(t for template in templates for t in _expand(template)))
+        for kind, templates in COMMENT_TEMPLATES.items()
+    }
+    return {**kinds, **COMMENT_FIXED, "long": (_long_comment(),)}
+
+
+@dataclass(frozen=True)
+class _CommentTexts:
+    """Every comment text in one array, each kind a slice of it; per tone, the cumulative share
+    of each kind (in the order of ``start``), for one vectorized pick."""
+
+    texts: np.ndarray
+    start: np.ndarray
+    size: np.ndarray
+    cumulative: np.ndarray  # tones x kinds
+
+    @classmethod
+    def build(cls) -> _CommentTexts:
+        kinds = _comment_kinds()
+        names = list(kinds)
+        size = np.array([len(kinds[name]) for name in names])
+        shares = np.array(
+            [[COMMENT_MIX[tone].get(name, 0.0) for name in names] for tone in COMMENT_TONES]
+        )
+        cumulative = np.cumsum(shares / shares.sum(axis=1, keepdims=True), axis=1)
+        cumulative[:, -1] = 1.0
+        texts = np.array([t for name in names for t in kinds[name]], dtype=object)
+        return cls(texts, np.cumsum(size) - size, size, cumulative)
+
+    def pick(self, rng: np.random.Generator, tone: np.ndarray) -> np.ndarray:
+        """A text of each row's tone (an index into COMMENT_TONES): a kind by its share, then a
+        text of that kind, all equally likely."""
+        kind_draw, text_draw = rng.random(len(tone)), rng.random(len(tone))
+        kind = np.empty(len(tone), dtype=np.int64)
+        for i in range(len(COMMENT_TONES)):
+            rows = tone == i
+            kind[rows] = np.searchsorted(self.cumulative[i], kind_draw[rows], side="right")
+        kind = np.minimum(kind, len(self.size) - 1)
+        return self.texts[self.start[kind] + (text_draw * self.size[kind]).astype(np.int64)]
+
+
+COMMENT_TEXTS = _CommentTexts.build()
+
+
+def _comment_tone(survey_type: np.ndarray, score: np.ndarray, negative: np.ndarray) -> np.ndarray:
+    """An index into COMMENT_TONES: NPS detractors, passives (7-8) and promoters; CSAT and CES
+    negative or positive by ``negative``."""
+    passive = (survey_type == "nps") & ~negative & (score <= 8)
+    return np.where(negative, 0, np.where(passive, 1, 2))
+
+
+def _comments(
+    rng: np.random.Generator,
+    comments_rng: np.random.Generator,
+    survey_type: np.ndarray,
+    score: np.ndarray,
+    negative: np.ndarray,
+) -> np.ndarray:
+    """A free-text comment on about 45% of answers, matching the answer's score. Which answers
+    have one comes from the main stream ``rng`` (with the draws of the first demo's comments,
+    unused: see COMMENTS_STREAM); the texts from ``comments_rng``."""
     k = len(negative)
-    comment = np.where(
-        negative,
-        NEGATIVE_COMMENTS[rng.integers(0, len(NEGATIVE_COMMENTS), k)],
-        POSITIVE_COMMENTS[rng.integers(0, len(POSITIVE_COMMENTS), k)],
-    ).astype(object)
-    comment[rng.random(k) < 0.55] = None
+    rng.integers(0, LEGACY_NEGATIVE_COMMENT_CHOICES, k)
+    rng.integers(0, LEGACY_POSITIVE_COMMENT_CHOICES, k)
+    comment = COMMENT_TEXTS.pick(comments_rng, _comment_tone(survey_type, score, negative))
+    comment[rng.random(k) < NO_COMMENT_SHARE] = None
     return comment
 
 
 def _survey_responses(
     rng: np.random.Generator,
+    comments_rng: np.random.Generator,
     config: DemoConfig,
     first: int,
     customers: _Customers,
@@ -440,7 +630,7 @@ def _survey_responses(
     negative = np.select(
         [survey_type == "nps", survey_type == "csat"], [score <= 6, score < 4], score < 5
     )
-    comment = _comments(rng, negative)
+    comment = _comments(rng, comments_rng, survey_type, score, negative)
     customer_of = customers.ids[surveys.owner].copy()
     customer_of[rng.random(k) < 0.04] = None  # anonymous
     channel = _pick(rng, SURVEY_CHANNELS, SURVEY_CHANNEL_WEIGHTS, k).astype(object)
