@@ -24,13 +24,19 @@ FLAGS = [
 ]
 
 # Every chart's plot area holds at least one drawn trace (plotly adds .trace groups, or an
-# image layer for heat maps), and every tile's text.
+# image layer for heat maps), and every tile's text. Each chart's series are the values plotly
+# drew (its full data, typed arrays as plain lists): name, x, y and customdata per trace.
 READ_PAGE = """() => ({
   charts: Array.from(document.querySelectorAll('.cx-chart')).map(div => {
     const plot = div.querySelector('.js-plotly-plot');
+    const plain = v => (v === undefined || v === null) ? null : Array.from(v, e =>
+      (e !== null && typeof e === 'object' && e.length !== undefined) ? Array.from(e) : e);
     return {name: div.dataset.chart,
             traces: plot && plot.data ? plot.data.length : 0,
-            drawn: plot ? plot.querySelectorAll('.main-svg .trace, .main-svg .hm').length : 0};
+            drawn: plot ? plot.querySelectorAll('.main-svg .trace, .main-svg .hm').length : 0,
+            series: plot && plot._fullData ? plot._fullData.map(t => ({
+              name: t.name, type: t.type, x: plain(t.x), y: plain(t.y),
+              customdata: plain(t.customdata)})) : []};
   }),
   tiles: Array.from(document.querySelectorAll('.tile')).map(t => ({
     metric: t.dataset.metric, verdict: t.dataset.verdict,

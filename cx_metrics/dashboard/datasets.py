@@ -35,6 +35,18 @@ OLDEST_OVERDUE = (
     " where status = 'overdue' order by responded_at, response_id limit 100"
 )
 
+# What customers say (cx_using_comments): scores, counts and topics only. The comment text is
+# read only with include_details: the most negative comments of the latest full month.
+NEGATIVE_COMMENTS = (
+    "select c.responded_at, c.response_id, c.survey_type, c.touchpoint, c.segment, c.score,"
+    " c.sentiment_score, c.sentiment_label, r.comment from {{cx__comment_sentiment}} c"
+    " join {{cx__survey_responses}} r on r.response_id = c.response_id"
+    " where c.responded_at >= cast('{start}' as timestamp)"
+    " and c.responded_at < cast('{end}' as timestamp)"
+    " and c.sentiment_label in ('negative', 'very negative')"
+    " order by c.sentiment_score, c.response_id limit 10"
+)
+
 
 @dataclass
 class Datasets:
@@ -54,6 +66,9 @@ class Datasets:
     oldest_overdue: pd.DataFrame
     inputs: pd.DataFrame
     rejections: pd.DataFrame
+    topics: pd.DataFrame = field(default_factory=pd.DataFrame)
+    sentiment: pd.DataFrame = field(default_factory=pd.DataFrame)
+    negative_comments: pd.DataFrame = field(default_factory=pd.DataFrame)
     switched_off: list[str] = field(default_factory=list)
 
     @property
@@ -67,6 +82,15 @@ def _optional(tables: MetricTables, model: str, sql: str, off: list[str]) -> pd.
         off.append(model)
         return pd.DataFrame()
     return tables.query(sql)
+
+
+def _negative_comments(tables: MetricTables, newest: datetime) -> pd.DataFrame:
+    """The latest full month's most negative comments, with their text (include_details)."""
+    if not (tables.has("cx__comment_sentiment") and tables.has("cx__survey_responses")):
+        return pd.DataFrame()
+    start = pd.Timestamp(latest_full_month(newest))
+    end = start + pd.offsets.MonthBegin(1)
+    return tables.query(NEGATIVE_COMMENTS.format(start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"))
 
 
 def _dates(frame: pd.DataFrame, *columns: str) -> pd.DataFrame:
@@ -144,5 +168,28 @@ def load(tables: MetricTables, include_details: bool = False) -> Datasets:
         ),
         inputs=inputs,
         rejections=rejections,
+        topics=_dates(
+            _optional(
+                tables,
+                "cx__topic_impact",
+                MONTHLY.format(model="cx__topic_impact") + " and dimension = 'all'",
+                off,
+            ),
+            "period_start",
+        ),
+        sentiment=_dates(
+            _optional(
+                tables,
+                "cx__sentiment",
+                MONTHLY.format(model="cx__sentiment") + " and dimension = 'all'",
+                off,
+            ),
+            "period_start",
+        ),
+        negative_comments=(
+            _negative_comments(tables, pd.Timestamp(newest).to_pydatetime())
+            if include_details
+            else pd.DataFrame()
+        ),
         switched_off=off,
     )

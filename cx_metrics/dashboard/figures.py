@@ -231,6 +231,100 @@ def nps_by_touchpoint_and_channel(data: Datasets) -> go.Figure:
     return fig
 
 
+def latest_topics(data: Datasets) -> pd.DataFrame:
+    """The topics of the latest full month (all answers), by impact_rank: 1, the topic that
+    costs the most NPS points, first; topics without an impact last."""
+    topics = data.topics
+    if topics.empty:
+        return topics
+    rows = topics[topics["period_start"] == pd.Timestamp(data.latest_month)]
+    return rows.sort_values(["impact_rank", "topic"])
+
+
+def topic_impact(data: Datasets) -> go.Figure:
+    """NPS impact per topic in the latest full month, ranked, mentions and sentiment on hover."""
+    month = pd.Timestamp(data.latest_month)
+    rows = latest_topics(data)
+    impact = rows["nps_impact"].astype(float)
+    significant = ["yes" if not pd.isna(v) and bool(v) else "no" for v in rows["is_significant"]]
+    fig = go.Figure(
+        go.Bar(
+            x=impact,
+            y=rows["topic"],
+            orientation="h",
+            marker_color=[ORANGE if v < 0 else BLUE for v in impact.fillna(0)],
+            customdata=list(
+                zip(
+                    rows["mentions"],
+                    rows["avg_sentiment"].astype(float),
+                    rows["share_of_comments_pct"].astype(float),
+                    significant,
+                    strict=True,
+                )
+            ),
+            showlegend=False,
+            hovertemplate=(
+                "%{y}: NPS impact %{x:+.1f} pts<br>%{customdata[0]} mentions"
+                " (%{customdata[2]:.1f}% of comments), avg sentiment %{customdata[1]:+.2f}"
+                "<br>significant: %{customdata[3]}<extra></extra>"
+            ),
+        )
+    )
+    fig.update_layout(
+        **{**LAYOUT, "margin": {**LAYOUT["margin"], "l": 140}},
+        title=f"Topics by NPS impact, {month:%B %Y} (negative: the topic costs NPS points)",
+        xaxis={"title": "NPS points (NPS of all answers − NPS without the topic)"},
+        yaxis={
+            "categoryorder": "array",
+            "categoryarray": list(rows["topic"]),
+            "autorange": "reversed",
+        },
+    )
+    return fig
+
+
+def comment_sentiment(data: Datasets) -> go.Figure:
+    """Average comment sentiment (-1..1) and the share of negative comments, by month."""
+    rows = data.sentiment.sort_values("period_start")
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_trace(
+        go.Bar(
+            x=rows["period_start"],
+            y=rows["negative_comment_pct"],
+            name="Negative comments %",
+            marker_color=ORANGE,
+            opacity=0.6,
+            customdata=rows["comments"],
+            hovertemplate="%{x|%b %Y}: %{y:.1f}% negative (of %{customdata} comments)"
+            "<extra></extra>",
+        ),
+        secondary_y=True,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=rows["period_start"],
+            y=rows["avg_sentiment"],
+            name="Average sentiment",
+            mode="lines+markers",
+            line={"color": BLUE},
+            customdata=rows["comments"],
+            hovertemplate="%{x|%b %Y}: average sentiment %{y:+.3f} (n=%{customdata})"
+            "<extra></extra>",
+        ),
+        secondary_y=False,
+    )
+    fig.update_layout(**LAYOUT, title="Comment sentiment by month")
+    fig.update_yaxes(title_text="average sentiment (-1 to 1)", range=[-1, 1], secondary_y=False)
+    fig.update_yaxes(
+        title_text="% negative comments",
+        rangemode="tozero",
+        tickmode="auto",  # not synced to the sentiment axis's ticks
+        showgrid=False,
+        secondary_y=True,
+    )
+    return fig
+
+
 def cx_index_by_segment(data: Datasets) -> go.Figure:
     rows = data.cx_index[data.cx_index["dimension"] == "segment"].sort_values("period_start")
     fig = go.Figure()
@@ -319,6 +413,10 @@ def charts(data: Datasets) -> dict[str, go.Figure]:
     if not data.service.empty:
         out["service_levels"] = service_levels(data)
     out["nps_by_touchpoint_and_channel"] = nps_by_touchpoint_and_channel(data)
+    if not data.topics.empty:
+        out["topic_impact"] = topic_impact(data)
+    if not data.sentiment.empty:
+        out["comment_sentiment"] = comment_sentiment(data)
     out["cx_index_by_segment"] = cx_index_by_segment(data)
     if not data.followups.empty:
         out["close_the_loop"] = close_the_loop(data)

@@ -28,6 +28,8 @@ SECTIONS = {
     "cohort_retention": "Cohort retention",
     "service_levels": "Service levels",
     "nps_by_touchpoint_and_channel": "Where NPS is won and lost",
+    "topic_impact": "What customers say",
+    "comment_sentiment": "What customers say",  # the same section: consecutive charts share it
     "cx_index_by_segment": "CX index by segment",
     "close_the_loop": "Close the loop",
     "data_health": "Data health",
@@ -64,6 +66,17 @@ DEFINITIONS = [
         "CX index",
         "weighted mean of (NPS + 100) / 2, CSAT, CES, retention and FCR (weights .30, "
         ".25, .20, .15, .10) over the components present.",
+    ),
+    (
+        "Comment sentiment",
+        "VADER compound score of each survey comment, −1 (most negative) to 1 (most positive); "
+        "negative = score ≤ −0.05 (very negative ≤ −0.6) and not mixed. Average and negative % "
+        "are over the month's comments.",
+    ),
+    (
+        "Topic NPS impact",
+        "NPS of all answers − NPS of the answers whose comment does not mention the topic: "
+        "the points NPS would move without them (negative: the topic costs points).",
     ),
     (
         "Close the loop",
@@ -194,6 +207,32 @@ def _close_the_loop_extra(data: Datasets, include_details: bool) -> str:
     return text + "<h3>Oldest overdue answers</h3>" + _table(cases, columns)
 
 
+def _comments_extra(data: Datasets, include_details: bool) -> str:
+    """Below the sentiment chart: no comment text unless include_details (then the latest
+    month's most negative comments)."""
+    if not include_details:
+        return (
+            '<p class="note">Scores, counts and topics only: the comments themselves are left out'
+            " of the company-wide dashboard (render with --include-details for examples).</p>"
+        )
+    cases = data.negative_comments.copy()
+    if cases.empty:
+        return '<p class="note">No negative comments in the latest full month.</p>'
+    cases["responded_at"] = cases["responded_at"].astype(str)
+    cases["sentiment_score"] = cases["sentiment_score"].map(lambda v: f"{v:+.3f}")
+    columns = {
+        "responded_at": "answered (UTC)",
+        "response_id": "response",
+        "survey_type": "survey",
+        "score": "score",
+        "touchpoint": "touchpoint",
+        "segment": "segment",
+        "sentiment_score": "sentiment",
+        "comment": "comment",
+    }
+    return "<h3>Most negative comments of the month</h3>" + _table(cases, columns)
+
+
 def _data_health_extra(data: Datasets) -> str:
     inputs = _table(
         data.inputs,
@@ -215,13 +254,19 @@ def render(data: Datasets, tiles: list[Tile], include_details: bool, rendered_at
     extras = {
         "close_the_loop": lambda: _close_the_loop_extra(data, include_details),
         "data_health": lambda: _data_health_extra(data),
+        "comment_sentiment": lambda: _comments_extra(data, include_details),
     }
-    sections = []
+    if "comment_sentiment" not in figures:  # the note goes below whichever comment chart is last
+        extras["topic_impact"] = extras.pop("comment_sentiment")
+    parts: list[tuple[str, str]] = []  # (heading, body): consecutive charts of one heading share it
     for name, figure in figures.items():
         extra = extras[name]() if name in extras else ""
-        sections.append(
-            f"<section><h2>{SECTIONS[name]}</h2>{_chart_html(name, figure)}{extra}</section>"
-        )
+        body = _chart_html(name, figure) + extra
+        if parts and parts[-1][0] == SECTIONS[name]:
+            parts[-1] = (SECTIONS[name], parts[-1][1] + body)
+        else:
+            parts.append((SECTIONS[name], body))
+    sections = [f"<section><h2>{heading}</h2>{body}</section>" for heading, body in parts]
     off = ", ".join(data.switched_off)
     missing = f'<p class="note">Not built (input switched off): {off}.</p>' if off else ""
     as_of = f"; statuses as of {data.as_of:%Y-%m-%d %H:%M} UTC" if data.as_of else ""

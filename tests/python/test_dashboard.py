@@ -23,6 +23,8 @@ CHARTS = {
     "cohort_retention",
     "service_levels",
     "nps_by_touchpoint_and_channel",
+    "topic_impact",
+    "comment_sentiment",
     "cx_index_by_segment",
     "close_the_loop",
     "data_health",
@@ -137,6 +139,117 @@ def test_the_backlog_is_counted_from_the_queue(demo, page):
     assert _tile(seen, "backlog")["value"] == f"{backlog:,d}"
 
 
+def _chart(seen, name: str) -> dict:
+    (chart,) = [c for c in seen.charts if c["name"] == name]
+    return chart
+
+
+def _approx(got: list, expected: list) -> None:
+    """Plotted numbers against the recomputed ones: nulls (NaN drawn as a gap) where expected."""
+    assert len(got) == len(expected)
+    for actual, value in zip(got, expected, strict=True):
+        if value is None:
+            assert actual is None or math.isnan(actual)
+        else:
+            assert actual == pytest.approx(value, rel=1e-9, abs=1e-12)
+
+
+# NPS impact recomputed from the answers: NPS of the month's NPS answers less the NPS of those
+# whose comment does not mention the topic (cx__comment_topics); null without an NPS answer
+# that mentions it, or without one that does not. Mentions and the mean topic sentiment count
+# every answer whose comment mentions the topic.
+TOPICS_RECOMPUTED = """
+with nps as (
+    select response_id, case when score >= 9 then 1 when score <= 6 then -1 else 0 end as sign
+    from cx__survey_responses
+    where survey_type = 'nps' and responded_at >= cast(? as date)
+        and responded_at < cast(? as date) + interval 1 month
+),
+mentions as (
+    select topic, response_id, topic_sentiment from cx__comment_topics
+    where responded_at >= cast(? as date) and responded_at < cast(? as date) + interval 1 month
+),
+topics as (
+    select topic, count(*) as mentions, avg(topic_sentiment) as avg_sentiment
+    from mentions group by topic
+)
+select
+    t.topic, t.mentions, t.avg_sentiment,
+    case when count(m.response_id) > 0 then
+        100 * cast(sum(n.sign) as double) / count(*)
+        - 100 * cast(sum(n.sign) filter (where m.response_id is null) as double)
+            / nullif(count(*) filter (where m.response_id is null), 0)
+    end as nps_impact
+from topics as t
+cross join nps as n
+left join mentions as m on m.topic = t.topic and m.response_id = n.response_id
+group by t.topic, t.mentions, t.avg_sentiment
+"""
+
+
+def test_topics_chart_plots_each_topics_nps_impact_in_rank_order(demo, page):
+    """The latest full month, all answers: one bar per topic, in impact_rank order, its NPS
+    impact, mentions and mean sentiment recomputed from the answers and their topics."""
+    db, _ = demo
+    _, seen = page
+    month = _latest_month(db)
+    (bars,) = _chart(seen, "topic_impact")["series"]
+    assert bars["type"] == "bar"
+    ranked = [
+        topic
+        for (topic,) in query(
+            db,
+            "select topic from cx__topic_impact where period_grain = 'month'"
+            " and dimension = 'all' and period_start = ? order by impact_rank, topic",
+            [month],
+        )
+    ]
+    assert len(ranked) >= 3 and bars["y"] == ranked
+    expected = {row[0]: row[1:] for row in query(db, TOPICS_RECOMPUTED, [month] * 4)}
+    assert sorted(expected) == sorted(ranked)
+    _approx(bars["x"], [expected[topic][2] for topic in ranked])
+    assert [c[0] for c in bars["customdata"]] == [expected[topic][0] for topic in ranked]
+    _approx([c[1] for c in bars["customdata"]], [expected[topic][1] for topic in ranked])
+    # The demo's month has topics that cost NPS points, and the first bar is the costliest.
+    impacts = [x for x in bars["x"] if x is not None and not math.isnan(x)]
+    assert min(impacts) < 0 and bars["x"][0] == min(impacts)
+
+
+def test_sentiment_chart_plots_the_monthly_comment_sentiment(demo, page):
+    """Average sentiment and the negative share of each month, recomputed from the comments'
+    scores and labels (cx__comment_sentiment), for every month with comments."""
+    db, _ = demo
+    _, seen = page
+    series = {s["name"]: s for s in _chart(seen, "comment_sentiment")["series"]}
+    rows = query(
+        db,
+        "select cast(date_trunc('month', responded_at) as date), avg(sentiment_score),"
+        " 100 * cast(count(*) filter (where sentiment_label in ('negative', 'very negative'))"
+        " as double) / count(*)"
+        " from cx__comment_sentiment group by 1 order by 1",
+    )
+    assert len(rows) >= 12
+    months = [str(m) for m, _, _ in rows]
+    for name, column in (("Average sentiment", 1), ("Negative comments %", 2)):
+        plotted = series[name]
+        assert [x[:10] for x in plotted["x"]] == months, name
+        _approx(plotted["y"], [row[column] for row in rows])
+
+
+def test_comments_switched_off_leave_out_what_customers_say(demo, tmp_path):
+    """With cx_using_comments false the text tables are not in the project: the page is drawn
+    without their charts and names them among the tables not built."""
+    db, _ = demo
+    out = tmp_path / "no_comments.html"
+    done = render(db, out, "--vars", '{"cx_using_comments": false}', "--include-details")
+    assert done.returncode == 0, done.stderr
+    seen = open_offline(out)
+    assert seen.errors == []
+    assert {c["name"] for c in seen.charts} == CHARTS - {"topic_impact", "comment_sentiment"}
+    assert "Not built (input switched off): cx__topic_impact, cx__sentiment." in seen.text
+    assert "What customers say" not in seen.text
+
+
 def test_no_customer_ids_or_comments_unless_asked(demo, page, tmp_path):
     db, _ = demo
     path, _ = page
@@ -150,6 +263,15 @@ def test_no_customer_ids_or_comments_unless_asked(demo, page, tmp_path):
     assert [c for c in customers if c in html] == []
     assert [r for r in responses if r in html] == []
     assert [c for c in comments if c in html] == []
+    # Nor the comments the sentiment and topic charts are drawn from (scores and counts only).
+    commented = query(
+        db,
+        "select distinct r.comment from cx__comment_sentiment c"
+        " join cx__survey_responses r using (response_id) where r.comment is not null"
+        " order by c.responded_at desc limit 5",
+    )
+    assert len(commented) == 5 and [c for (c,) in commented if c in html] == []
+    assert "Most negative comments" not in html
 
     detailed = tmp_path / "details.html"
     done = render(db, detailed, "--include-details")
@@ -161,6 +283,20 @@ def test_no_customer_ids_or_comments_unless_asked(demo, page, tmp_path):
     )[0]
     text = open_offline(detailed).text
     assert response in text and customer in text and (comment or "") in text
+    # With details, the latest month's most negative comment, text and all.
+    month = _latest_month(db)
+    negative_response, negative_comment = query(
+        db,
+        "select c.response_id, r.comment from cx__comment_sentiment c"
+        " join cx__survey_responses r using (response_id)"
+        " where c.responded_at >= cast(? as date)"
+        " and c.responded_at < cast(? as date) + interval 1 month"
+        " and c.sentiment_label in ('negative', 'very negative')"
+        " order by c.sentiment_score, c.response_id limit 1",
+        [month, month],
+    )[0]
+    assert "Most negative comments of the month" in text
+    assert negative_response in text and negative_comment in text
 
 
 def test_an_empty_or_missing_build_gives_a_message_and_keeps_the_old_page(demo, tmp_path):

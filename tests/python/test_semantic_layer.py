@@ -48,6 +48,10 @@ TICKET_METRICS = [
     "median_resolution_hours", "tickets_with_handle_time", "handle_minutes_sum",
     "avg_handle_minutes",
 ]  # fmt: skip
+COMMENT_METRICS = [
+    "comments", "sentiment_sum", "negative_comments", "avg_comment_sentiment",
+    "negative_comment_share",
+]  # fmt: skip
 CUSTOMER_METRICS = [
     f"{name}_{grain}"
     for grain in ("week", "month", "quarter")
@@ -144,7 +148,13 @@ def test_parse_then_mf_validate_configs_pass(mf):
 def test_every_metric_is_in_the_semantic_manifest(mf):
     manifest = json.loads((mf.root / "target" / "semantic_manifest.json").read_text())
     metrics = {metric["name"] for metric in manifest["metrics"]}
-    assert metrics == {*SURVEY_METRICS, *FOLLOWUP_METRICS, *TICKET_METRICS, *CUSTOMER_METRICS}
+    assert metrics == {
+        *SURVEY_METRICS,
+        *FOLLOWUP_METRICS,
+        *TICKET_METRICS,
+        *CUSTOMER_METRICS,
+        *COMMENT_METRICS,
+    }
     measures = [m["name"] for model in manifest["semantic_models"] for m in model["measures"]]
     assert len(measures) == len(set(measures))
     (spine,) = manifest["project_configuration"]["time_spines"]
@@ -306,6 +316,35 @@ def test_cohort_retention_equals_cx__cohort_retention(mf):
         keys=2,
     )
     assert_equal_rows(got, expected)
+
+
+def test_comment_sentiment_by_month_equals_a_direct_computation_over_the_comments(mf):
+    """avg_comment_sentiment and negative_comment_share by month, as mf answers them, against
+    the mean score and the share of negative labels over the rows of cx__comment_sentiment
+    (not cx__sentiment), whole and by channel: each ratio of sums at the query's own grain."""
+    metrics = ["avg_comment_sentiment", "negative_comment_share", "comments", "negative_comments"]
+    negative = "sentiment_label in ('negative', 'very negative')"
+    direct = f"""
+        select
+            cast(date_trunc('month', responded_at) as date) as month{{group}},
+            avg(sentiment_score),
+            cast(count(*) filter (where {negative}) as double) / count(*),
+            count(*),
+            count(*) filter (where {negative})
+        from cx__comment_sentiment group by all
+    """
+    (rows, negatives) = query(
+        mf.db, f"select count(*), count(*) filter (where {negative}) from cx__comment_sentiment"
+    )[0]
+    assert rows > 100 and negatives > 0  # the demo has comments, some of them negative
+
+    frame = mf.query(metrics, ["metric_time__month"])
+    expected = _table(mf.db, direct.format(group=""), keys=1)
+    assert_equal_rows(_rows(frame, ["metric_time__month"], metrics), expected)
+
+    frame = mf.query(metrics, ["metric_time__month", "comment__channel"])
+    expected = _table(mf.db, direct.format(group=", channel"), keys=2)
+    assert_equal_rows(_rows(frame, ["metric_time__month", "comment__channel"], metrics), expected)
 
 
 def test_year_grain_equals_a_direct_computation_over_the_rows(mf):
@@ -487,9 +526,24 @@ def test_surveys_only_project_parses_without_metricflow(tmp_path):
         },
     )
     assert parsed == {
-        "metrics": {*SURVEY_METRICS, *FOLLOWUP_METRICS},
-        "semantic_models": {"cx_survey_responses", "cx_feedback_followups"},
+        "metrics": {*SURVEY_METRICS, *FOLLOWUP_METRICS, *COMMENT_METRICS},
+        "semantic_models": {
+            "cx_survey_responses",
+            "cx_feedback_followups",
+            "cx_comment_sentiment",
+        },
         "time_spine": True,
+    }
+
+
+def test_comments_switched_off_drop_their_semantic_model_and_metrics(tmp_path):
+    parsed = _parse_without_metricflow(tmp_path, {"cx_using_comments": False})
+    assert parsed["semantic_models"] and "cx_comment_sentiment" not in parsed["semantic_models"]
+    assert parsed["metrics"] == {
+        *SURVEY_METRICS,
+        *FOLLOWUP_METRICS,
+        *TICKET_METRICS,
+        *CUSTOMER_METRICS,
     }
 
 
