@@ -107,10 +107,13 @@ lint: install $(SQLFLUFF_INPUTS)
 ## Scale and speed on DuckDB, with the survey marts on Spark up to 10M, then the close-the-loop
 ## latency at 10M (a new load to its alerts and metrics, through the Dagster daemon) (not part of `make test`;
 ## about an hour on 2 cores for the default sizes, 1M/10M/50M survey responses): writes
-## build/bench/report.md and report.json.
+## build/bench/report.md and report.json. Then the comment sentiment and topics models at 1M and
+## 10M comments against their floor (benchmarks/text.py): build/bench/text_report.md and .json.
 BENCH_SIZES ?= 1000000,10000000,50000000
+BENCH_COMMENTS ?= 1000000,10000000
 bench: install install-engines $(BENCH)
 	$(BIN)/python benchmarks/run.py --sizes $(BENCH_SIZES) --out build/bench
+	$(BIN)/python benchmarks/text.py --comments $(BENCH_COMMENTS) --out build/bench
 	$(BIN)/python benchmarks/alerts_latency.py --responses 10000000 --out build/bench
 
 ## The README's screenshot of the demo dashboard (after `make demo`), taken by headless Chromium.
