@@ -152,13 +152,14 @@ def dbt(*args: str) -> list[str]:
 
 
 def dbt_vars(inputs: Path, **extra: object) -> str:
-    """The inputs read in place from Parquet; orders off (the integration project switches
-    them on), so the figures stay comparable with the four-input runs before them."""
+    """The inputs read in place from Parquet; orders and reviews off (the integration project
+    switches them on), so the figures stay comparable with the four-input runs before them."""
     return json.dumps(
         {
             "cx_source_parquet_path": str(inputs),
             "cx_demo_data": False,
             "cx_using_orders": False,
+            "cx_using_reviews": False,
             **extra,
         }
     )
@@ -365,7 +366,12 @@ def measure_spark(work: Path, inputs: Path) -> Measure:
     script = [sys.executable, str(REPO / "benchmarks" / "spark_peer.py")]
     subprocess.run([*script, "register", str(inputs), str(work)], env=env, check=True)
     variables = json.dumps(
-        {"cx_source_schema": spark_peer.RAW_SCHEMA, "cx_demo_data": False, "cx_using_orders": False}
+        {
+            "cx_source_schema": spark_peer.RAW_SCHEMA,
+            "cx_demo_data": False,
+            "cx_using_orders": False,
+            "cx_using_reviews": False,
+        }
     )
     target = ["--target", "spark", "--vars", variables]
     seed = dbt("seed", "--select", "cx_score_labels", *target)

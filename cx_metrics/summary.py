@@ -8,7 +8,14 @@ import duckdb
 
 from cx_metrics.periods import latest_full_month
 
-INPUTS = ("survey_responses", "customers", "support_tickets", "feedback_followups", "orders")
+INPUTS = (
+    "survey_responses",
+    "customers",
+    "support_tickets",
+    "feedback_followups",
+    "orders",
+    "reviews",
+)
 
 
 def latest_month(con: duckdb.DuckDBPyConnection) -> str:

@@ -9,8 +9,9 @@ Two levels, as GX severities:
 - blocking (critical): the data cannot be used - survey_responses is empty, a key is mostly
   missing, or more of a table's rows would be rejected than `cx_validation_max_rejected_pct`
   allows (a broken export, not a few bad answers). A blocking failure stops the build. An
-  optional input (customers, support_tickets, feedback_followups, orders) may be empty: "none
-  yet" is valid data, and the share checks pass on no rows (GX: `mostly` of nothing succeeds).
+  optional input (customers, support_tickets, feedback_followups, orders, reviews) may be
+  empty: "none yet" is valid data, and the share checks pass on no rows (GX: `mostly` of
+  nothing succeeds).
 - warning: individual bad rows, which the build sends to cx__rejected_records with a reason.
 Each expectation's meta "problem" says, for the report and the Data Docs, what a blocking
 check requires or which bad rows a warning counts.
@@ -166,6 +167,18 @@ def _survey_checks(settings: ValidationSettings) -> list:
     ]
 
 
+def _review_checks() -> list:
+    """What the reviews' contract cannot say alone: a rating is whole stars from 1 to 5."""
+    return [
+        gxe.ExpectColumnValuesToBeInSet(
+            column="rating",
+            value_set=[1, 2, 3, 4, 5],
+            severity=WARNING,
+            meta={"problem": "rating not a whole number 1-5"},
+        )
+    ]
+
+
 # The reason the build gives a row whose parsed timestamp is implausible (a placeholder such
 # as 0001-01-01): counted from rejection_reason, so GX never handles a year-10000 value.
 OUT_OF_RANGE = "timestamp out of range"
@@ -186,6 +199,7 @@ def build_suite(table: TableSettings, settings: ValidationSettings) -> gx.Expect
         *_blocking_checks(table, settings),
         *_key_checks(table),
         *(_survey_checks(settings) if table.name == REQUIRED_INPUT else []),
+        *(_review_checks() if table.name == "reviews" else []),
         *_contract_checks(table),
         _plausible_timestamps(),
     ]:

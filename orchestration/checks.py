@@ -37,6 +37,7 @@ EVENT_TIME = {
     "support_tickets": "created_at",
     "feedback_followups": "followed_up_at",
     "orders": "ordered_at",
+    "reviews": "posted_at",
 }
 
 

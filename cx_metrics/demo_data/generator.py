@@ -9,7 +9,8 @@ The orders (the optional fifth input) draw from a random stream of their own, se
 ``(seed, chunk_index, ORDERS_STREAM)``, after the other four tables are generated: adding them
 left every other table as it was. The texts of the survey comments, likewise, come from a stream
 of their own, ``(seed, chunk_index, COMMENTS_STREAM)``: which answers have a comment is still
-drawn from the chunk's main stream.
+drawn from the chunk's main stream. The reviews (the optional sixth input, reviews.py) come
+last, from a stream of their own too, ``(seed, chunk_index, REVIEWS_STREAM)``.
 """
 
 from __future__ import annotations
@@ -18,6 +19,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 import pandas as pd
+
+from cx_metrics.demo_data.reviews import REVIEWS_STREAM, reviews
 
 SECONDS_PER_DAY = 86_400
 TIMESTAMP_FORMAT = "%Y-%m-%d %H:%M:%S"
@@ -280,6 +283,7 @@ class Chunk:
     survey_responses: pd.DataFrame
     feedback_followups: pd.DataFrame
     orders: pd.DataFrame
+    reviews: pd.DataFrame
 
 
 def generate_chunk(config: DemoConfig, index: int) -> Chunk:
@@ -298,7 +302,11 @@ def generate_chunk(config: DemoConfig, index: int) -> Chunk:
     followups = _followups(rng, config, responses, window.end)
     orders_rng = np.random.default_rng([config.seed, index, ORDERS_STREAM])
     orders = _orders(orders_rng, first, customers, responses, window.end)
-    return Chunk(customers.frame, tickets.frame, responses.frame, followups, orders)
+    reviews_rng = np.random.default_rng([config.seed, index, REVIEWS_STREAM])
+    active = (customers.active_from, customers.active_to, customers.active_months)
+    category = _nps_category(customers, responses)
+    review_rows = reviews(reviews_rng, first, customers.ids, active, category)
+    return Chunk(customers.frame, tickets.frame, responses.frame, followups, orders, review_rows)
 
 
 @dataclass(frozen=True)

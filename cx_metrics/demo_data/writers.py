@@ -15,8 +15,15 @@ from cx_metrics.demo_data.bad_rows import with_bad_rows
 from cx_metrics.demo_data.generator import DemoConfig, generate_chunk
 
 # survey_responses first (the tests' Parquet inputs and the benchmarks copy TABLES[1:] beside
-# the survey files); orders, the optional fifth input (cx_using_orders), last.
-TABLES = ("survey_responses", "customers", "support_tickets", "feedback_followups", "orders")
+# the survey files); then the optional orders (cx_using_orders) and reviews (cx_using_reviews).
+TABLES = (
+    "survey_responses",
+    "customers",
+    "support_tickets",
+    "feedback_followups",
+    "orders",
+    "reviews",
+)
 
 
 def chunk_tables(config: DemoConfig, index: int) -> dict[str, pd.DataFrame]:

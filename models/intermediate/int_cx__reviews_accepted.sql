@@ -16,7 +16,8 @@ final as (
         review_id,
         source,
         posted_at,
-        rating,
+        {#- Whole stars from 1 to 5 (staging rejects the others). -#}
+        cast(rating as {{ dbt.type_int() }}) as rating,
         text,
         customer_id
     from reviews

@@ -18,12 +18,13 @@ cleaned as (
 
     select
         {{ cx_metrics.clean_text('review_id') }} as review_id,
-        coalesce({{ cx_metrics.clean_code('source') }}, 'unknown') as source,
+        {#- source and text are the contract's names (keywords to sqlfluff, not to the engines). #}
+        coalesce({{ cx_metrics.clean_code('source') }}, 'unknown') as source,  -- noqa: RF04
         {{ cx_metrics.clean_text('posted_at') }} as posted_at_text,
         {{ cx_metrics.parse_timestamp('posted_at', kinds['posted_at']) }} as posted_at,
         {{ cx_metrics.clean_text('rating') }} as rating_text,
         {{ cx_metrics.parse_number('rating', kinds['rating']) }} as rating,
-        {{ cx_metrics.clean_text('text') }} as text,
+        {{ cx_metrics.clean_text('text') }} as text,  -- noqa: RF04
         {{- cx_metrics.cx_optional_columns('reviews', 'values', kinds) }}
         {{ cx_metrics.raw_record(cx_metrics.cx_input_columns('reviews')) }} as raw_record,
         {{ cx_metrics.row_fingerprint(cx_metrics.cx_input_columns('reviews')) }} as row_fingerprint
@@ -65,12 +66,9 @@ final as (
         review_id,
         source,
         posted_at,
-        {#- Only whole stars on the scale are cast: engines round or truncate fractions
-            differently. -#}
-        cast(
-            case when rating = floor(rating) and rating between 1 and 5 then rating end
-            as {{ dbt.type_int() }}
-        ) as rating,
+        {#- As parsed (validation counts the ratings off the scale); int_cx__reviews_accepted
+            casts the whole stars. -#}
+        rating,
         text,
         {{- cx_metrics.cx_optional_columns('reviews', 'select') }}
         {{ cx_metrics.raw_record_if_rejected() }} as raw_record,

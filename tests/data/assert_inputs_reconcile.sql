@@ -10,6 +10,7 @@
     ('support_tickets', 'int_cx__support_tickets_accepted', 'count(*)'),
     ('feedback_followups', 'int_cx__feedback_followups_summarized', 'coalesce(sum(followups), 0)'),
     ('orders', 'int_cx__orders_accepted', 'count(*)'),
+    ('reviews', 'int_cx__reviews_accepted', 'count(*)'),
 ] -%}
 
 with counts as (

@@ -195,13 +195,15 @@ def own_inputs(schema: str = "raw", **extra: object) -> dict:
     hand-made fixture is mostly defects: the rejected-share test would rightly fail it, so
     its limit is lifted unless the test sets one. Statuses are as of the build time (the demo
     project's own as-of time is the end of the demo data). The hand-made fixtures have no
-    orders (the optional input the demo project switches on): off unless the test sets it."""
+    orders nor reviews (the optional inputs the demo project switches on): off unless the test
+    sets them."""
     return {
         "cx_source_schema": schema,
         "cx_demo_data": False,
         "cx_validation_max_rejected_pct": 100,
         "cx_as_of_timestamp": None,
         "cx_using_orders": False,
+        "cx_using_reviews": False,
         **extra,
     }
 

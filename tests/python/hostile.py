@@ -646,8 +646,39 @@ def orders() -> Table:
     return Table("orders", "order_id", "int_cx__orders_accepted", "order_id", None, rows.cases)
 
 
+def _rating(number: float | None) -> str:
+    if number is None:
+        return "unparseable rating"
+    if number != int(number):
+        return "rating not an integer"
+    return "rating outside scale" if number < 1 or number > 5 else ACCEPTED
+
+
+def reviews() -> Table:
+    rows = _Builder(
+        "r",
+        "review_id",
+        {"source": "google", "posted_at": "2024-01-01 00:00:00", "rating": "4", "text": "ok"},
+    )
+    rows.keys()
+    rows.dimension("source", "unknown")
+    rows.timestamp("posted_at", required=True)
+    rows.number("rating", _rating, blank="missing rating")
+    rows.free_text("text")
+    rows.add(ACCEPTED, review_id="dup-1", posted_at="2024-01-01")
+    rows.add("duplicate key", review_id=" dup-1", posted_at="2024-01-02")
+    return Table("reviews", "review_id", "int_cx__reviews_accepted", "review_id", None, rows.cases)
+
+
 def tables() -> list[Table]:
-    return [survey_responses(), customers(), support_tickets(), feedback_followups(), orders()]
+    return [
+        survey_responses(),
+        customers(),
+        support_tickets(),
+        feedback_followups(),
+        orders(),
+        reviews(),
+    ]
 
 
 # --- Spark, in its own process ----------------------------------------------------------------

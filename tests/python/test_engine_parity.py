@@ -42,6 +42,7 @@ TABLES = [
     "cx__customer_health",
     "cx__metric_changes",
     "cx__touchpoint_drivers",
+    "cx__reviews",
     "cx_time_spine",
 ]
 
@@ -232,6 +233,7 @@ EVENT_TIMES = {
     "support_tickets": ("created_at", "cx_demo__support_tickets.csv"),
     "feedback_followups": ("followed_up_at", "cx_demo__feedback_followups.csv"),
     "orders": ("ordered_at", "cx_demo__orders.csv"),
+    "reviews": ("posted_at", "cx_demo__reviews.csv"),
 }
 
 

@@ -57,6 +57,7 @@ VARIABLES = own_inputs(
     cx_as_of_timestamp="2026-01-01 00:00:00",
     cx_customer_dimensions=[],
     cx_using_orders=True,
+    cx_using_reviews=True,
 )
 # The demo project's own checks (of macros and of the demo data) run in its refreshes on every
 # engine; here they would only repeat (the spine edges alone take half a minute on Spark).

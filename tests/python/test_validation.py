@@ -184,7 +184,8 @@ def test_missing_column_and_missing_table_give_one_readable_line(tmp_path):
             str(BIN / "cx-metrics"),
             "validate",
             "--vars",
-            "{cx_source_schema: broken, cx_demo_data: false, cx_using_orders: false}",
+            "{cx_source_schema: broken, cx_demo_data: false, cx_using_orders: false,"
+            " cx_using_reviews: false}",
         ],
         cwd=REPO,
         env={**os.environ, **dbt_env(db)},
