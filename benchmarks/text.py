@@ -6,7 +6,7 @@ demo's proportions), in separate processes (wall time and peak resident memory o
 
 - the package up to ``cx__survey_responses`` (what the text models read; not compared);
 - each text model in a ``dbt run`` of its own, in order: int_cx__comment_tokens,
-  int_cx__comment_sentences (a view), cx__comment_sentiment, cx__comment_topics, cx__sentiment,
+  cx__comment_sentiment, cx__comment_topics, cx__sentiment,
   cx__topic_impact; with the model's own time from dbt's run_results.json;
 - the floors (text_floor.py): hand-written DuckDB queries over the same comments, the lexicon
   join (text_floor_sentiment.sql) and the taxonomy join (text_floor_topics.sql).
@@ -37,7 +37,6 @@ COMMENT_SHARE = 0.45  # of survey answers (the generator's NO_COMMENT_SHARE is 0
 SEEDS = ["cx_score_labels", "cx_sentiment_lexicon", "cx_sentiment_emoji", "cx_topic_taxonomy"]
 TEXT_MODELS = [
     "int_cx__comment_tokens",
-    "int_cx__comment_sentences",
     "cx__comment_sentiment",
     "cx__comment_topics",
     "cx__sentiment",

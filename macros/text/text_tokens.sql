@@ -19,8 +19,7 @@
     {%- set rules = cx_metrics.vader_rules() -%}
     {%- set max_characters = cx_metrics.text_settings().max_characters -%}
     {%- set printable = ' \t\n\r!"#$%&\'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~' -%}
-    {%- set spine = '(' ~ cx_metrics.numbers(max_characters + 1) ~ ')' -%}
-    with cx_texts as (
+    with cx_texts as {{ cx_metrics.materialized_cte() }} (
 
         {#- Texts that are null or only spaces have no words. #}
         select
@@ -37,81 +36,86 @@
             where {{ text_column }} is not null
         ) as texts
 
-    )
+    ),
 
-    select
-        text_id,
-        token_no,
-        raw_token,
-        case
-            when length({{ cx_metrics.strip_characters('raw_token', rules.punctuation) }}) <= 2 then raw_token
-            else {{ cx_metrics.strip_characters('raw_token', rules.punctuation) }}
-        end as token,
-        sum(ends_sentence) over (partition by text_id order by token_no) - ends_sentence as sentence_no,
-        length(raw_token) - length(replace(raw_token, '!', '')) as exclamations,
-        length(raw_token) - length(replace(raw_token, '?', '')) as questions,
-        is_truncated
-    from (
+    {#- Texts of printable ASCII hold no emoji: only the others are read character by character. #}
+    cx_other_texts as (
+
+        select text_id, text from cx_texts where has_other_characters
+
+    ),
+
+    cx_characters as (
+
+        select
+            text_id,
+            part_no,
+            part as character,
+            lag(part) over (partition by text_id order by part_no) as previous_character
+        from ({{ cx_metrics.split_to_rows('cx_other_texts', 'text_id', 'text', '', max_characters) }}) as characters
+
+    ),
+
+    {#- An emoji becomes its name, after a space unless one is there (the reference's rule). #}
+    cx_named as (
+
+        select text_id, {{ cx_metrics.ordered_string_agg('piece', 'part_no') }} as text
+        from (
+            select
+                cx_characters.text_id,
+                cx_characters.part_no,
+                case
+                    when emoji.description is null then cx_characters.character
+                    when cx_characters.previous_character is null or cx_characters.previous_character = ' '
+                        then emoji.description
+                    else ' ' || emoji.description
+                end as piece
+            from cx_characters
+            left join {{ ref('cx_metrics', 'cx_sentiment_emoji') }} as emoji
+                on cx_characters.character = emoji.emoji
+        ) as pieces
+        group by text_id
+
+    ),
+
+    {#- Every whitespace character (Python's str.split) as a space, then split at spaces. #}
+    cx_spaced as (
+
+        select
+            texts.text_id,
+            translate(texts.text, {{ cx_metrics.string_literal(rules.whitespace) }},
+                {{ cx_metrics.string_literal(' ' * (rules.whitespace | length)) }}) as text
+        from (
+            select text_id, text from cx_texts where not has_other_characters
+            union all
+            select text_id, text from cx_named
+        ) as texts
+
+    ),
+
+    cx_words as (
+
         select
             text_id,
             row_number() over (partition by text_id order by part_no) as token_no,
-            raw_token,
-            case when substr(raw_token, length(raw_token), 1) in ('.', '!', '?') then 1 else 0 end as ends_sentence,
-            is_truncated
-        from (
-            select
-                spaced.text_id,
-                spine.n + 1 as part_no,
-                {{ cx_metrics.split_part('spaced.text', ' ', 'spine.n + 1') }} as raw_token,
-                spaced.is_truncated
-            from (
-                select
-                    text_id,
-                    translate(text, {{ cx_metrics.string_literal(rules.whitespace) }}, {{ cx_metrics.string_literal(' ' * (rules.whitespace | length)) }}) as text,
-                    is_truncated
-                from (
-                    {#- Texts of printable ASCII hold no emoji: they are not split into characters. #}
-                    select text_id, text, is_truncated from cx_texts where not has_other_characters
-                    union all
-                    select
-                        cx_texts.text_id,
-                        named.text,
-                        cx_texts.is_truncated
-                    from cx_texts
-                    inner join (
-                        select text_id, {{ cx_metrics.ordered_string_agg('piece', 'character_no') }} as text
-                        from (
-                            select
-                                characters.text_id,
-                                characters.character_no,
-                                case
-                                    when emoji.description is null then characters.character
-                                    when characters.previous_character is null or characters.previous_character = ' '
-                                        then emoji.description
-                                    else ' ' || emoji.description
-                                end as piece
-                            from (
-                                select
-                                    cx_texts.text_id,
-                                    spine.n as character_no,
-                                    substr(cx_texts.text, spine.n + 1, 1) as character,
-                                    case when spine.n > 0 then substr(cx_texts.text, spine.n, 1) end as previous_character
-                                from cx_texts
-                                inner join {{ spine }} as spine
-                                    on spine.n < length(cx_texts.text)
-                                where cx_texts.has_other_characters
-                            ) as characters
-                            left join {{ ref('cx_metrics', 'cx_sentiment_emoji') }} as emoji
-                                on characters.character = emoji.emoji
-                        ) as pieces
-                        group by text_id
-                    ) as named
-                        on cx_texts.text_id = named.text_id
-                ) as texts
-            ) as spaced
-            inner join {{ spine }} as spine
-                on spine.n <= length(spaced.text) - length(replace(spaced.text, ' ', ''))
-        ) as parts
-        where raw_token <> ''
-    ) as words
+            part as raw_token,
+            {{ cx_metrics.strip_characters('part', rules.punctuation) }} as stripped,
+            case when substr(part, length(part), 1) in ('.', '!', '?') then 1 else 0 end as ends_sentence
+        from ({{ cx_metrics.split_to_rows('cx_spaced', 'text_id', 'text', ' ', max_characters) }}) as parts
+        where part <> ''
+
+    )
+
+    select
+        cx_words.text_id,
+        cx_words.token_no,
+        cx_words.raw_token,
+        case when length(cx_words.stripped) <= 2 then cx_words.raw_token else cx_words.stripped end as token,
+        sum(cx_words.ends_sentence) over (partition by cx_words.text_id order by cx_words.token_no) - cx_words.ends_sentence as sentence_no,
+        length(cx_words.raw_token) - length(replace(cx_words.raw_token, '!', '')) as exclamations,
+        length(cx_words.raw_token) - length(replace(cx_words.raw_token, '?', '')) as questions,
+        cx_texts.is_truncated
+    from cx_words
+    inner join cx_texts
+        on cx_words.text_id = cx_texts.text_id
 {%- endmacro %}

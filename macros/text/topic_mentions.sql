@@ -4,15 +4,14 @@
     or two words ('on hold'), in any case and with or without accents; the word matches
     itself and its plural (-s, -es), or, ending in '*', every word that starts with it
     ('refund*': refund, refunds, refunded, refunding). A two-word rule needs its words next to
-    each other. Words are compared without the punctuation around them, lower-cased, with
-    accents removed (á -> a, ç -> c, ñ -> n, ...).
+    each other. Words are text_tokens' tokens (without the punctuation around them, but for
+    words of one or two letters), lower-cased, with accents removed (á -> a, ç -> c, ñ -> n, ...).
 -#}
 {% macro topic_mentions(tokens, taxonomy) -%}
     {{ return(adapter.dispatch('topic_mentions', 'cx_metrics')(tokens, taxonomy)) }}
 {%- endmacro %}
 
 {% macro default__topic_mentions(tokens, taxonomy) -%}
-    {%- set rules = cx_metrics.vader_rules() -%}
     {%- set fold = cx_metrics._cx_fold_word -%}
     with cx_words as (
 
@@ -27,7 +26,7 @@
                 text_id,
                 token_no,
                 sentence_no,
-                {{ fold(cx_metrics.strip_characters('raw_token', rules.punctuation)) }} as word
+                {{ fold('token') }} as word
             from {{ tokens }}
         ) as words
 

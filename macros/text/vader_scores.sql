@@ -18,6 +18,7 @@
     {%- set caps = rules.caps_increment -%}
     {%- set negate = rules.negation_scalar -%}
     {%- set s = cx_metrics._vader_sql -%}
+    {%- set is_scored = "valence is not null and booster is null and coalesce(not (word = 'kind' and next_word_1 = 'of'), true)" -%}
     with cx_words as (
 
         select
@@ -69,50 +70,67 @@
     ),
 
     {#- The word's own valence: 'no' before a lexicon word counts 0, a 'no' up to three words
-        before negates it, and ALL CAPS among other words adds emphasis. -#}
-    cx_valence_0 as (
+        before negates it, and ALL CAPS among other words adds emphasis. Only lexicon words
+        that are not boosters score: the rules below run on them alone. -#}
+    cx_valence_0 as {{ cx_metrics.materialized_cte() }} (
 
         select
             *,
-            case
-                when valence is null or booster is not null or (word = 'kind' and next_word_1 = 'of') then 0
-                else 1
-            end as is_scored,
             {{ s('caps', s('no_rules', 'valence'), caps) }} as valence_0
         from cx_context
+        where {{ is_scored }}
 
     ),
     {%- for k in [1, 2, 3] %}
 
-    {#- The word {{ k }} before, when it is not a lexicon word: a booster (scaled by distance),
-        then the negation rules{{ ', then the idioms' if k == 3 }}. -#}
-    cx_valence_{{ k }} as (
+    {#- The word {{ k }} before, when it is not a lexicon word: a booster (scaled by distance)
+        is added, then the negation rules{{ ' and the idioms' if k == 3 }} apply. -#}
+    cx_boosted_{{ k }} as (
 
         select
             *,
             case
-                when exists_{{ k }} and not in_lexicon_{{ k }} then {{ s('step', k, 'valence_' ~ (k - 1), caps, negate) }}
-                else valence_{{ k - 1 }}
+                when exists_{{ k }} and not in_lexicon_{{ k }} then valence_{{ k - 1 }} + {{ s('scalar', k, 'valence_' ~ (k - 1), caps) }}
+            end as boosted_{{ k }}
+        from {{ 'cx_valence_' ~ (k - 1) }}
+
+    ),
+
+    {#- Materialized: each step reads the one before several times, and an engine that inlined
+        them all would plan (and JIT-compile) an expression of exponential size. #}
+    cx_valence_{{ k }} as {{ cx_metrics.materialized_cte() }} (
+
+        select
+            *,
+            case
+                when boosted_{{ k }} is null then valence_{{ k - 1 }}
+                else {{ s('step', k, 'boosted_' ~ k, caps, negate) }}
             end as valence_{{ k }}
-        from cx_valence_{{ k - 1 }}
+        from cx_boosted_{{ k }}
 
     ),
     {%- endfor %}
 
     cx_sentiments as (
 
+        select {{ units }}, token_no, exclamations, questions, 0 as sentiment
+        from cx_context
+        where not ({{ is_scored }})
+        union all
         select
             {{ units }},
             token_no,
             exclamations,
             questions,
             case
-                when is_scored = 0 then 0
-                when but_no is null or token_no = but_no then {{ s('least', 'valence_3', negate) }}
-                when token_no < but_no then {{ s('least', 'valence_3', negate) }} * {{ rules.but_before }}
-                else {{ s('least', 'valence_3', negate) }} * {{ rules.but_after }}
+                when but_no is null or token_no = but_no then least_valence
+                when token_no < but_no then least_valence * {{ rules.but_before }}
+                else least_valence * {{ rules.but_after }}
             end as sentiment
-        from cx_valence_3
+        from (
+            select *, {{ s('least', 'valence_3', negate) }} as least_valence
+            from cx_valence_3
+        ) as scored
 
     ),
 
@@ -198,9 +216,9 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- One booster-and-negation step of a word at distance k back (and the idioms at k = 3). -#}
+{#- The negation rules of the word at distance k back, on the boosted valence (and the idioms at k = 3). -#}
 {% macro _vader_step(k, previous, caps, negate) -%}
-    {%- set boosted = '(' ~ previous ~ ' + ' ~ cx_metrics._vader_sql('scalar', k, previous, caps) ~ ')' -%}
+    {%- set boosted = previous -%}
     {%- if k == 1 -%}
         {%- set negated = 'case when is_negation_1 then ' ~ boosted ~ ' * ' ~ negate ~ ' else ' ~ boosted ~ ' end' -%}
     {%- elif k == 2 -%}

@@ -20,8 +20,9 @@ from pathlib import Path
 import duckdb
 import pandas as pd
 import pytest
-from conftest import REPO, relation, run_dbt
+from conftest import REPO, run_dbt
 from vader_corpus import NAMES, corpus, reference
+from vader_rules import CASES, MIXED
 
 TOLERANCE = 0.01  # the issue's bar: |SQL - reference| <= 0.01 on at least 98% of texts
 SHARE_REQUIRED = 0.98
@@ -89,13 +90,13 @@ def test_labels_follow_the_thresholds(
 ) -> None:
     built = con.sql("select response_id, sentiment_label from main.cx__comment_sentiment").df()
     both = comments.merge(built, on="response_id")
-    expected = [_label(c, p, n) for c, p, n in zip(both["compound"], both["pos"], both["neg"])]
-    # Labels near a threshold may differ by the reference's 4-place rounding: compare the rest.
-    clear = [
-        min(abs(c - t) for t in THRESHOLDS.values()) > 0.001 for c in both["compound"]
+    expected = [
+        _label(c, p, n) for c, p, n in zip(both["compound"], both["pos"], both["neg"], strict=True)
     ]
-    assert [e for e, c in zip(expected, clear) if c] == [
-        b for b, c in zip(both["sentiment_label"], clear) if c
+    # Labels near a threshold may differ by the reference's 4-place rounding: compare the rest.
+    clear = [min(abs(c - t) for t in THRESHOLDS.values()) > 0.001 for c in both["compound"]]
+    assert [e for e, c in zip(expected, clear, strict=True) if c] == [
+        b for b, c in zip(both["sentiment_label"], clear, strict=True) if c
     ]
 
 
@@ -129,25 +130,10 @@ def _analyzer_emojis() -> dict[str, str]:
     return _analyzer().emojis
 
 
-def test_sentence_sentiment_equals_the_reference(
-    con: duckdb.DuckDBPyConnection, comments: pd.DataFrame
-) -> None:
-    built = con.sql(
-        f"select text_id, sentence_no, sentiment_score from {relation('int_cx__comment_sentences')}"
-    ).df()
-    expected = {
-        (rid, i): " ".join(sentence)
-        for rid, text in zip(comments["response_id"], comments["comment"])
-        for i, sentence in enumerate(_sentences(_named(text).split()))
-    }
-    assert set(zip(built["text_id"], built["sentence_no"])) == set(expected)
-    scores = reference(expected[(t, s)] for t, s in zip(built["text_id"], built["sentence_no"]))
-    compound = pd.Series([s["compound"] for s in scores])
-    assert _agreement(built["sentiment_score"].reset_index(drop=True), compound) >= SHARE_REQUIRED
-
-
 def _corpus_table(db: Path) -> list[tuple[str, str]]:
+    """The corpus and the hand-worked rule cases (vader_rules.py, ids hand:<n>)."""
     rows = [(f"{name}:{i}", text) for name in NAMES for i, text in corpus(name)]
+    rows += [(f"hand:{n}", case.text) for n, case in enumerate([*CASES, MIXED])]
     con = duckdb.connect(str(db))
     try:
         con.execute("create table main.vader_texts (text_id varchar, text varchar)")
@@ -159,7 +145,8 @@ def _corpus_table(db: Path) -> list[tuple[str, str]]:
 
 def test_the_papers_corpus_equals_the_reference(tmp_path: Path) -> None:
     """23,703 snippets (Amazon reviews, movie reviews, NYT editorials, tweets) in SQL against
-    the reference; the few that differ are the reference's 'but' quirk (README)."""
+    the reference; the few that differ are the reference's 'but' quirk (README). In the same
+    build, each rule's hand-worked case (vader_rules.py) against its hand value."""
     db = tmp_path / "corpus.duckdb"
     rows = _corpus_table(db)
     run = run_dbt(
@@ -170,19 +157,36 @@ def test_the_papers_corpus_equals_the_reference(tmp_path: Path) -> None:
     assert run.returncode == 0, run.output[-5000:]
     con = duckdb.connect(str(db), read_only=True)
     try:
-        built = dict(con.sql("select text_id, sentiment_score from main.test_vader_texts").fetchall())
+        built_rows = con.sql("select * from main.test_vader_texts").df().set_index("text_id")
     finally:
         con.close()
+    built = built_rows["sentiment_score"].to_dict()
+    for n, case in enumerate(CASES):
+        assert built.get(f"hand:{n}", 0.0) == pytest.approx(case.compound, abs=0.0001), case.how
+    shares = built_rows.loc[f"hand:{len(CASES)}"]
+    assert (shares["negative_share"], shares["neutral_share"], shares["positive_share"]) == (
+        pytest.approx((MIXED.neg, MIXED.neu, MIXED.pos), abs=0.001)
+    ), MIXED.how
     scores = reference(text for _, text in rows)
     differing = []
     for name in NAMES:
-        ids = [(tid, s["compound"]) for (tid, _), s in zip(rows, scores) if tid.startswith(name)]
+        ids = [
+            (tid, s["compound"])
+            for (tid, _), s in zip(rows, scores, strict=True)
+            if tid.startswith(f"{name}:")
+        ]
         close = [abs(built.get(tid, 0.0) - ref) <= TOLERANCE for tid, ref in ids]
         assert sum(close) / len(close) >= SHARE_REQUIRED, name
-        differing += [tid for (tid, _), ok in zip(ids, close) if not ok]
+        differing += [tid for (tid, _), ok in zip(ids, close, strict=True) if not ok]
     texts = dict(rows)
     assert all(" but " in f" {texts[t].lower()} " for t in differing), differing
     assert len(differing) <= 20, len(differing)
+
+
+def _token(word: str) -> str:
+    """A word without surrounding punctuation, unless one or two characters would remain."""
+    stripped = word.strip(string.punctuation)
+    return word if len(stripped) <= 2 else stripped
 
 
 def _fold(word: str) -> str:
@@ -194,8 +198,12 @@ def _taxonomy() -> list[tuple[str, str, list[str], bool]]:
     with open(REPO / "seeds" / "cx_topic_taxonomy.csv", newline="") as f:
         rows = list(csv.DictReader(f))
     return [
-        (r["topic"], r["parent_topic"], _fold(r["match_rule"]).rstrip("*").split(" "),
-         r["match_rule"].endswith("*"))
+        (
+            r["topic"],
+            r["parent_topic"],
+            _fold(r["match_rule"]).rstrip("*").split(" "),
+            r["match_rule"].endswith("*"),
+        )
         for r in rows
     ]
 
@@ -210,11 +218,11 @@ def _python_topics(comments: pd.DataFrame) -> pd.DataFrame:
     """(response_id, topic, mentions, topic_sentiment) matched here in Python."""
     rules = _taxonomy()
     out = []
-    for rid, text in zip(comments["response_id"], comments["comment"]):
+    for rid, text in zip(comments["response_id"], comments["comment"], strict=True):
         raw = _named(text).split()
         sentences = _sentences(raw)
         sentence_of = [n for n, s in enumerate(sentences) for _ in s]
-        words = [_fold(w.strip(string.punctuation)) for w in raw]
+        words = [_fold(_token(w)) for w in raw]
         found: dict[str, list[int]] = {}
         for topic, _parent, rule, prefix in rules:
             for i in range(len(words)):
@@ -236,7 +244,9 @@ def topics(comments: pd.DataFrame) -> pd.DataFrame:
 def test_topics_are_matched_as_documented(
     con: duckdb.DuckDBPyConnection, topics: pd.DataFrame
 ) -> None:
-    built = con.sql("select response_id, topic, mentions, topic_sentiment from main.cx__comment_topics").df()
+    built = con.sql(
+        "select response_id, topic, mentions, topic_sentiment from main.cx__comment_topics"
+    ).df()
     assert len(topics) > 0
     both = topics.merge(built, on=["response_id", "topic"], how="outer", suffixes=("", "_sql"))
     missing = both[both["mentions_sql"].isna() | both["mentions"].isna()]
@@ -257,11 +267,15 @@ def test_topic_impact_is_recomputed(
         "select response_id, survey_type, nps_category, comment is not null as has_comment,"
         " cast(date_trunc('month', responded_at) as date) as month from main.cx__survey_responses"
     ).df()
-    built = con.sql(
-        "select period_start as month, topic, mentions, share_of_comments_pct, nps_with_topic,"
-        " nps_without_topic, nps_impact from main.cx__topic_impact"
-        " where period_grain = 'month' and dimension = 'all'"
-    ).df().set_index(["month", "topic"])
+    built = (
+        con.sql(
+            "select period_start as month, topic, mentions, share_of_comments_pct, nps_with_topic,"
+            " nps_without_topic, nps_impact from main.cx__topic_impact"
+            " where period_grain = 'month' and dimension = 'all'"
+        )
+        .df()
+        .set_index(["month", "topic"])
+    )
     mentioned = topics.merge(answers, on="response_id")
     checked = 0
     for (month, topic), group in mentioned.groupby(["month", "topic"]):
@@ -299,7 +313,7 @@ def test_sentiment_per_month(con: duckdb.DuckDBPyConnection, comments: pd.DataFr
         month=comments["responded_at"].dt.to_period("M").dt.start_time,
         negative=[
             _label(c, p, n).endswith("negative")
-            for c, p, n in zip(comments["compound"], comments["pos"], comments["neg"])
+            for c, p, n in zip(comments["compound"], comments["pos"], comments["neg"], strict=True)
         ],
     )
     expected = frame.groupby("month").agg(

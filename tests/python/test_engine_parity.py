@@ -43,6 +43,10 @@ TABLES = [
     "cx__metric_changes",
     "cx__touchpoint_drivers",
     "cx__reviews",
+    "cx__comment_sentiment",
+    "cx__comment_topics",
+    "cx__topic_impact",
+    "cx__sentiment",
     "cx_time_spine",
 ]
 
@@ -304,7 +308,7 @@ def _assert_dashboard_shows(page: Path, tables: dict[str, pd.DataFrame]) -> None
 
     seen = open_offline(page)
     assert seen.requests == [page.resolve().as_uri()] and seen.errors == []
-    assert len(seen.charts) == 9 and all(c["drawn"] > 0 for c in seen.charts), seen.charts
+    assert len(seen.charts) == 11 and all(c["drawn"] > 0 for c in seen.charts), seen.charts
     shown = {t["metric"]: t["value"] for t in seen.tiles}
 
     def headline(table: str, column: str) -> float:

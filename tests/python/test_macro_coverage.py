@@ -58,6 +58,11 @@ ALLOW_LIST = {
     "cx_optional_columns": "the staging models; test_input_contract.py, test_optional_inputs.py",
     "cx_input_kinds": "every staging model; test_consumer.py (typed inputs)",
     "cx_using": "the models of the optional inputs; test_optional_inputs.py",
+    "node_named_by": "score_labels (every survey build) and cx__comment_topics' taxonomy; "
+    "test_consumer.py",
+    # text/: the package's vars and rule tables behind the text macros
+    "text_settings": "text_tokens and sentiment_label (test_macro_vader_scores, "
+    "test_macro_sentiment_label)",
     "cx_loads_column": "stg_cx__survey_responses, cx__rejected_records; "
     "test_incremental_by_load.py",
     "cx_input_upstream": "cx_source (a hook; integration_tests/macros overrides it)",

@@ -39,6 +39,7 @@ ELSEWHERE = {
     "macros/alerts/alert_route.sql",
     "macros/cross_db/as_of_timestamp.sql",
     "macros/inputs/cx_source.sql",  # also in the freshness check's inline query (dbt show)
+    "macros/text/text_settings.sql",  # text_tokens and sentiment_label, public macros
     "cx_metrics/alerts/queue.py",  # an inline query (dbt show) in the consumer's project
     "orchestration/sensors.py",  # reads the run's --vars only
 }

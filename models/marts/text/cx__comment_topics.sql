@@ -17,12 +17,6 @@ taxonomy as (
 
 ),
 
-sentences as (
-
-    select * from {{ ref('cx_metrics', 'int_cx__comment_sentences') }}
-
-),
-
 responses as (
 
     select * from {{ ref('cx_metrics', 'cx__comment_sentiment') }}
@@ -32,6 +26,23 @@ responses as (
 mentions as (
 
     {{ cx_metrics.topic_mentions('tokens', 'taxonomy') }}
+
+),
+
+{#- The VADER score of each sentence that mentions a topic, from that sentence's words alone. #}
+mentioned_words as (
+
+    select tokens.*
+    from tokens
+    inner join (select distinct text_id, sentence_no from mentions) as mentioned
+        on tokens.text_id = mentioned.text_id
+        and tokens.sentence_no = mentioned.sentence_no
+
+),
+
+sentences as (
+
+    {{ cx_metrics.vader_scores('mentioned_words', ['text_id', 'sentence_no']) }}
 
 ),
 

@@ -101,7 +101,11 @@ with_impact as (
 
     select
         *,
-        {{ cx_metrics.safe_divide('nps_responses_with_topic * (nps_with_topic - nps_all)', 'nps_responses_without_topic') }} as nps_impact,
+        case
+            {#- No NPS answer mentions it: NPS without the topic is NPS. #}
+            when nps_responses_with_topic = 0 and nps_responses > 0 then 0
+            else {{ cx_metrics.safe_divide('nps_responses_with_topic * (nps_with_topic - nps_all)', 'nps_responses_without_topic') }}
+        end as nps_impact,
         {{ cx_metrics.two_sided_p_value('nps_gap_z_score') }} as nps_gap_p_value
     from joined
 

@@ -1,0 +1,48 @@
+-- topic_mentions over text_tokens with a taxonomy of four rules, counted by hand:
+--   'I waited ON HOLD for ages.': waiting by 'wait*' (waited) and 'on hold' (hold after on): 2
+--   'Two invoices, no agents!': billing by 'invoice' (+s): 1; staff by 'agent' (+s): 1
+--   'Facturé: invoicé twice': billing, the accent removed (invoicé -> invoice): 1
+--   'A holdall': none ('on hold' needs both words; 'hold' is not a rule of its own)
+with comments as (
+    select 'hold' as text_id, 'I waited ON HOLD for ages.' as text
+    union all select 'plurals', 'Two invoices, no agents!'
+    union all select 'accents', 'Facturé: invoicé twice'
+    union all select 'none', 'A holdall'
+),
+
+taxonomy as (
+    select 'waiting' as topic, 'service' as parent_topic, 'wait*' as match_rule
+    union all select 'waiting', 'service', 'on hold'
+    union all select 'billing', 'commercial', 'Invoice'
+    union all select 'staff', 'service', 'agent'
+),
+
+tokens as (
+    {{ cx_metrics.text_tokens('comments') }}
+),
+
+mentions as (
+    {{ cx_metrics.topic_mentions('tokens', 'taxonomy') }}
+),
+
+expected as (
+    select 'hold' as text_id, 'waiting' as topic, '2' as expected
+    union all select 'plurals', 'billing', '1'
+    union all select 'plurals', 'staff', '1'
+    union all select 'accents', 'billing', '1'
+),
+
+found as (
+    select text_id, topic, cast(count(*) as {{ dbt.type_string() }}) as actual
+    from mentions
+    group by text_id, topic
+)
+
+select
+    coalesce(found.text_id, expected.text_id) || ': ' || coalesce(found.topic, expected.topic) as name,
+    found.actual,
+    expected.expected
+from found
+full outer join expected
+    on found.text_id = expected.text_id
+    and found.topic = expected.topic
