@@ -39,7 +39,7 @@ def command(db_folder: Path) -> list[str]:
 @contextmanager
 def emulated(db_folder: Path) -> Iterator[None]:
     """snowflake.connector.connect, in this process, connects to the emulator in db_folder,
-    with the two differences from Snowflake that matter here set right (below; the tests in
+    with the three differences from Snowflake that matter here set right (below; the tests in
     test_snowflake_emulation.py show each)."""
     warnings.filterwarnings("ignore", module="snowflake.connector")  # its vendored requests' pins
     warnings.filterwarnings("ignore", message="Arrow output on a DB-API result")
@@ -51,6 +51,7 @@ def emulated(db_folder: Path) -> Iterator[None]:
     db_folder.mkdir(parents=True, exist_ok=True)
     with (
         mock.patch.object(fakesnow.transforms, "numeric_agg_implicit_cast", _as_written),
+        mock.patch.object(fakesnow.transforms, "trim_cast_varchar", _trim_keeps_characters),
         mock.patch.object(
             cursor,
             "_transform",
@@ -83,6 +84,21 @@ def _qualified_temporary_tables_kept(expression: exp.Expression) -> exp.Expressi
         for temporary in list(expression.find_all(exp.TemporaryProperty)):
             temporary.pop()
     return expression
+
+
+def _trim_keeps_characters(expression: exp.Expression) -> exp.Expression:
+    """TRIM(text, characters) with the characters kept. fakesnow casts TRIM's argument to text
+    (as Snowflake does implicitly) but rebuilds the call without its characters, so that it
+    strips spaces instead; Snowflake strips the characters given (its documentation of TRIM)."""
+    if not isinstance(expression, exp.Trim):
+        return expression
+    operand = expression.this
+    if not (isinstance(operand, exp.Cast) and operand.to.this in _TEXT_TYPES):
+        operand = exp.Cast(this=operand, to=exp.DataType.build("varchar"))
+    return exp.Trim(this=operand, expression=expression.args.get("expression"))
+
+
+_TEXT_TYPES = (exp.DataType.Type.VARCHAR, exp.DataType.Type.TEXT)
 
 
 def _as_written(expression: exp.Expression) -> exp.Expression:

@@ -324,3 +324,17 @@ def test_sentiment_per_month(con: duckdb.DuckDBPyConnection, comments: pd.DataFr
     assert list(built["negative_comment_pct"]) == pytest.approx(
         list(100 * expected["negative"]), abs=0.01
     )
+
+
+def test_the_readmes_example(con: duckdb.DuckDBPyConnection) -> None:
+    """README "What customers say": price and billing in the demo's third quarter of 2025."""
+    row = con.sql(
+        "select mentions, nps_all, nps_with_topic, nps_without_topic, nps_impact, impact_rank"
+        " from main.cx__topic_impact where period_grain = 'quarter'"
+        " and period_start = '2025-07-01' and dimension = 'all' and topic = 'price and billing'"
+    ).fetchall()[0]
+    mentions, nps_all, with_topic, without, impact, rank = row
+    readme = (REPO / "README.md").read_text()
+    assert (rank, mentions) == (1, 74) and f"the {mentions} comments" in readme
+    for figure in (nps_all, with_topic, without, impact):
+        assert f"{figure:.1f}".replace("-", "−") in readme, figure

@@ -52,6 +52,17 @@ def test_a_temporary_table_may_have_a_qualified_name(tmp_path):
         assert _run("select n from analytics.raw.fixture") == [(1,)]
 
 
+def test_trim_strips_the_characters_given(tmp_path):
+    """Snowflake's TRIM(text, characters) strips those characters (the package strips
+    punctuation around words so); stock fakesnow rebuilds the call without them and strips
+    spaces instead."""
+    sql = "select trim('(good!!)', '()!'), trim('  x  ')"
+    with fakesnow.patch(db_path=tmp_path):
+        assert _run(sql) == [("(good!!)", "x")]
+    with fakesnow_dbt.emulated(tmp_path / "corrected"):
+        assert _run(sql) == [("good", "x")]
+
+
 def test_a_timestamp_tz_cast_to_ntz_keeps_its_wall_clock_on_snowflake_only(tmp_path):
     """A difference left as it is, and why the package does not depend on it. Snowflake keeps
     a TIMESTAMP_TZ's own offset, so a cast to TIMESTAMP_NTZ keeps its wall-clock time

@@ -31,7 +31,7 @@ select 'string_literal' as name, {{ cx_metrics.string_literal("it's a \\ sign") 
 union all
 select 'strip_characters', {{ cx_metrics.strip_characters("'..!hello?!'", '.!?') }}, 'hello'
 union all
-select 'strip_characters: inner kept', {{ cx_metrics.strip_characters("'(don''t)'", cx_metrics.vader_rules().punctuation) }}, 'don' || chr(39) || 't'
+select 'strip_characters: inner kept', {{ cx_metrics.strip_characters("'(don' || chr(39) || 't)'", cx_metrics.vader_rules().punctuation) }}, 'don' || chr(39) || 't'
 union all
 select 'split_part', {{ cx_metrics.split_part("'a b c'", ' ', 'n') }}, 'b' from numbers
 union all

@@ -37,6 +37,6 @@ select
 from comments
 left join scores on comments.text_id = scores.text_id
 union all
-select 'booster: positive share', positive_share, 3.193 / 4.193 from scores where text_id = 'booster'
+select 'booster: positive share', positive_share, cast(3.193 as {{ cx_metrics.type_double() }}) / 4.193 from scores where text_id = 'booster'
 union all
-select 'booster: neutral share', neutral_share, 1 / 4.193 from scores where text_id = 'booster'
+select 'booster: neutral share', neutral_share, cast(1 as {{ cx_metrics.type_double() }}) / 4.193 from scores where text_id = 'booster'
