@@ -272,5 +272,5 @@
 {%- endmacro %}
 
 {% macro _vader_idiom_value(sequence, values) -%}
-    case {{ sequence }}{% for phrase, value in values.items() %} when {{ cx_metrics.string_literal(phrase) }} then {{ value }}{% endfor %} end
+    case ({{ sequence }}){% for phrase, value in values.items() %} when {{ cx_metrics.string_literal(phrase) }} then {{ value }}{% endfor %} end
 {%- endmacro %}

@@ -10,16 +10,16 @@ with pieces as (
 ),
 
 texts as (
-    select 'words' as text_id, 'to be' as text
+    select 'words' as text_id, 'to be' as body
     union all select 'characters', 'hé'
 ),
 
 words as (
-    {{ cx_metrics.split_to_rows('texts', 'text_id', 'text', ' ') }}
+    {{ cx_metrics.split_to_rows('texts', 'text_id', 'body', ' ') }}
 ),
 
 characters as (
-    {{ cx_metrics.split_to_rows('texts', 'text_id', 'text', '') }}
+    {{ cx_metrics.split_to_rows('texts', 'text_id', 'body', '') }}
 ),
 
 numbers as (

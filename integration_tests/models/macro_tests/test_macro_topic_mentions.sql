@@ -4,7 +4,7 @@
 --   'Facturé: invoicé twice': billing, the accent removed (invoicé -> invoice): 1
 --   'A holdall': none ('on hold' needs both words; 'hold' is not a rule of its own)
 with comments as (
-    select 'hold' as text_id, 'I waited ON HOLD for ages.' as text
+    select 'hold' as text_id, 'I waited ON HOLD for ages.' as body
     union all select 'plurals', 'Two invoices, no agents!'
     union all select 'accents', 'Facturé: invoicé twice'
     union all select 'none', 'A holdall'
@@ -18,7 +18,7 @@ taxonomy as (
 ),
 
 tokens as (
-    {{ cx_metrics.text_tokens('comments') }}
+    {{ cx_metrics.text_tokens('comments', 'text_id', 'body') }}
 ),
 
 mentions as (

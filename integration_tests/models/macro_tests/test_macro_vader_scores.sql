@@ -11,7 +11,7 @@
 --   emoji:    '😠' is named 'angry face': angry -2.3
 -- and the shares of 'very good': positive 2.193 + 1 = 3.193 of 3.193 + 1 (very counts neutral).
 with comments as (
-    select 'plain' as text_id, 'The service was good' as text, 1.9 as s
+    select 'plain' as text_id, 'The service was good' as body, 1.9 as s
     union all select 'negation', 'The service was not good', 1.9 * -0.74
     union all select 'booster', 'very good', 1.9 + 0.293
     union all select 'but', 'Good staff, but bad delivery', 1.9 * 0.5 + -2.5 * 1.5
@@ -23,7 +23,7 @@ with comments as (
 ),
 
 tokens as (
-    {{ cx_metrics.text_tokens('comments') }}
+    {{ cx_metrics.text_tokens('comments', 'text_id', 'body') }}
 ),
 
 scores as (

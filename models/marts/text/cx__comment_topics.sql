@@ -29,12 +29,18 @@ mentions as (
 
 ),
 
-{#- The VADER score of each sentence that mentions a topic, from that sentence's words alone. #}
+{# The VADER score of each sentence that mentions a topic, from that sentence's words alone. #}
+mentioned_sentences as (
+
+    select distinct text_id, sentence_no from mentions
+
+),
+
 mentioned_words as (
 
     select tokens.*
     from tokens
-    inner join (select distinct text_id, sentence_no from mentions) as mentioned
+    inner join mentioned_sentences as mentioned
         on tokens.text_id = mentioned.text_id
         and tokens.sentence_no = mentioned.sentence_no
 

@@ -20,7 +20,7 @@ topics as (
 
 ),
 
-{#- Every answer in each branch of the metric grain: comments and NPS counts. #}
+{# Every answer in each branch of the metric grain: comments and NPS counts. #}
 totals as (
 
     {{ cx_metrics.aggregate_by_period(
@@ -38,7 +38,7 @@ totals as (
 
 ),
 
-{#- The answers that mention each topic, in the same branches. #}
+{# The answers that mention each topic, in the same branches. #}
 mentioned as (
     {%- for grain, dimension, dimension_value in cx_metrics.grain_branches(dimensions) %}
     {{ 'union all' if not loop.first }}
@@ -137,7 +137,7 @@ final as (
         {#- 1: the topic that costs the most NPS points; topics without an impact come last. #}
         row_number() over (
             partition by period_grain, period_start, dimension, dimension_value
-            order by case when nps_impact is null then 1 else 0 end, nps_impact, mentions desc, topic
+            order by case when nps_impact is null then 1 else 0 end asc, nps_impact asc, mentions desc, topic asc
         ) as impact_rank
     from with_impact
 
