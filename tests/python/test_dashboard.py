@@ -155,8 +155,8 @@ def _approx(got: list, expected: list) -> None:
 
 
 # NPS impact recomputed from the answers: NPS of the month's NPS answers less the NPS of those
-# whose comment does not mention the topic (cx__comment_topics); null without an NPS answer
-# that mentions it, or without one that does not. Mentions and the mean topic sentiment count
+# whose comment does not mention the topic (cx__comment_topics): 0 without an NPS answer
+# that mentions it, null without one that does not. Mentions and the mean topic sentiment count
 # every answer whose comment mentions the topic.
 TOPICS_RECOMPUTED = """
 with nps as (
@@ -175,11 +175,9 @@ topics as (
 )
 select
     t.topic, t.mentions, t.avg_sentiment,
-    case when count(m.response_id) > 0 then
-        100 * cast(sum(n.sign) as double) / count(*)
-        - 100 * cast(sum(n.sign) filter (where m.response_id is null) as double)
-            / nullif(count(*) filter (where m.response_id is null), 0)
-    end as nps_impact
+    100 * cast(sum(n.sign) as double) / count(*)
+    - 100 * cast(sum(n.sign) filter (where m.response_id is null) as double)
+        / nullif(count(*) filter (where m.response_id is null), 0) as nps_impact
 from topics as t
 cross join nps as n
 left join mentions as m on m.topic = t.topic and m.response_id = n.response_id
