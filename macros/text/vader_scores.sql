@@ -37,7 +37,13 @@
             cx_tokens.exclamations,
             cx_tokens.questions
         from {{ tokens }} as cx_tokens
-        left join {{ ref('cx_metrics', 'cx_sentiment_lexicon') }} as lexicon
+        left join (
+            {#- The seed writes %, ' and \ as %25, %27 and %5C: dbt-spark's seed loader cannot quote them. #}
+            select
+                replace(replace(replace(token, '%27', {{ cx_metrics.string_literal("'") }}), '%5C', {{ cx_metrics.string_literal('\\') }}), '%25', '%') as token,
+                valence
+            from {{ ref('cx_metrics', 'cx_sentiment_lexicon') }}
+        ) as lexicon
             on lower(cx_tokens.token) = lexicon.token
 
     ),
