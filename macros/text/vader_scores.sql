@@ -223,8 +223,7 @@
 {%- endmacro %}
 
 {#- The negation rules of the word at distance k back, on the boosted valence (and the idioms at k = 3). -#}
-{% macro _vader_step(k, previous, caps, negate) -%}
-    {%- set boosted = previous -%}
+{% macro _vader_step(k, boosted, caps, negate) -%}
     {%- if k == 1 -%}
         {%- set negated = 'case when is_negation_1 then ' ~ boosted ~ ' * ' ~ negate ~ ' else ' ~ boosted ~ ' end' -%}
     {%- elif k == 2 -%}
