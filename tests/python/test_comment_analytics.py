@@ -42,11 +42,29 @@ def con(demo: tuple[Path, str]) -> Iterator[duckdb.DuckDBPyConnection]:
 @pytest.fixture(scope="module")
 def comments(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
     """Every accepted answer with a comment, with the reference's scores."""
-    frame = con.sql(
-        "select response_id, survey_type, nps_category, responded_at, comment"
-        " from main.cx__survey_responses where comment is not null"
-    ).df()
-    scores = reference(frame["comment"])
+    return _with_reference(
+        con.sql(
+            "select response_id, survey_type, nps_category, responded_at, comment"
+            " from main.cx__survey_responses where comment is not null"
+        ).df(),
+        "comment",
+    )
+
+
+@pytest.fixture(scope="module")
+def reviews(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
+    """Every accepted review with a text (the demo's reviews are on), with the reference's scores."""
+    return _with_reference(
+        con.sql(
+            "select review_id, source, posted_at, text from main_cx_intermediate.int_cx__reviews_accepted"
+            " where text is not null"
+        ).df(),
+        "text",
+    )
+
+
+def _with_reference(frame: pd.DataFrame, text: str) -> pd.DataFrame:
+    scores = reference(frame[text])
     for key in ("compound", "pos", "neu", "neg"):
         frame[key] = [s[key] for s in scores]
     return frame
@@ -56,12 +74,20 @@ def _agreement(sql: pd.Series, ref: pd.Series) -> float:
     return float(((sql - ref).abs() <= TOLERANCE).mean())
 
 
+@pytest.mark.parametrize(
+    ("table", "key", "texts"),
+    [
+        ("cx__comment_sentiment", "response_id", "comments"),
+        ("cx__review_sentiment", "review_id", "reviews"),
+    ],
+)
 def test_demo_sentiment_equals_the_reference(
-    con: duckdb.DuckDBPyConnection, comments: pd.DataFrame
+    con: duckdb.DuckDBPyConnection, request: pytest.FixtureRequest, table: str, key: str, texts: str
 ) -> None:
-    built = con.sql("select * from main.cx__comment_sentiment").df()
-    assert len(built) == len(comments), "every comment has its row: none dropped"
-    both = comments.merge(built, on="response_id")
+    frame = request.getfixturevalue(texts)
+    built = con.sql(f"select * from main.{table}").df()
+    assert len(frame) > 1000 and len(built) == len(frame), "every text has its row: none dropped"
+    both = frame.merge(built, on=key)
     for sql, ref in [
         ("sentiment_score", "compound"),
         ("positive_share", "pos"),
@@ -209,16 +235,18 @@ def _taxonomy() -> list[tuple[str, str, list[str], bool]]:
 
 
 def _matches(words: list[str], i: int, rule: list[str], prefix: bool) -> bool:
-    word, last = words[i], rule[-1]
+    word, last, before = words[i], rule[-1], rule[:-1]
     ok = word.startswith(last) if prefix else word in (last, last + "s", last + "es")
-    return ok and (len(rule) == 1 or (i > 0 and words[i - 1] == rule[0]))
+    return ok and i >= len(before) and words[i - len(before) : i] == before
 
 
-def _python_topics(comments: pd.DataFrame) -> pd.DataFrame:
-    """(response_id, topic, mentions, topic_sentiment) matched here in Python."""
+def _python_topics(
+    texts: pd.DataFrame, key: str = "response_id", text_column: str = "comment"
+) -> pd.DataFrame:
+    """(key, topic, mentions, topic_sentiment) matched here in Python."""
     rules = _taxonomy()
     out = []
-    for rid, text in zip(comments["response_id"], comments["comment"], strict=True):
+    for rid, text in zip(texts[key], texts[text_column], strict=True):
         raw = _named(text).split()
         sentences = _sentences(raw)
         sentence_of = [n for n, s in enumerate(sentences) for _ in s]
@@ -233,12 +261,21 @@ def _python_topics(comments: pd.DataFrame) -> pd.DataFrame:
             used = sorted({sentence_of[i] for i in unique})
             ref = reference(" ".join(sentences[n]) for n in used)
             out.append((rid, topic, len(unique), sum(r["compound"] for r in ref) / len(ref)))
-    return pd.DataFrame(out, columns=["response_id", "topic", "mentions", "topic_sentiment"])
+    return pd.DataFrame(out, columns=[key, "topic", "mentions", "topic_sentiment"])
 
 
 @pytest.fixture(scope="module")
 def topics(comments: pd.DataFrame) -> pd.DataFrame:
     return _python_topics(comments)
+
+
+def _assert_topics(built: pd.DataFrame, topics: pd.DataFrame, key: str) -> None:
+    assert len(topics) > 0
+    both = topics.merge(built, on=[key, "topic"], how="outer", suffixes=("", "_sql"))
+    missing = both[both["mentions_sql"].isna() | both["mentions"].isna()]
+    assert missing.empty, missing.head(10).to_string()
+    assert (both["mentions"] == both["mentions_sql"]).all()
+    assert _agreement(both["topic_sentiment_sql"], both["topic_sentiment"]) >= SHARE_REQUIRED
 
 
 def test_topics_are_matched_as_documented(
@@ -247,12 +284,46 @@ def test_topics_are_matched_as_documented(
     built = con.sql(
         "select response_id, topic, mentions, topic_sentiment from main.cx__comment_topics"
     ).df()
-    assert len(topics) > 0
-    both = topics.merge(built, on=["response_id", "topic"], how="outer", suffixes=("", "_sql"))
-    missing = both[both["mentions_sql"].isna() | both["mentions"].isna()]
-    assert missing.empty, missing.head(10).to_string()
-    assert (both["mentions"] == both["mentions_sql"]).all()
-    assert _agreement(both["topic_sentiment_sql"], both["topic_sentiment"]) >= SHARE_REQUIRED
+    _assert_topics(built, topics, "response_id")
+
+
+def test_review_topics_are_matched_as_documented(
+    con: duckdb.DuckDBPyConnection, reviews: pd.DataFrame
+) -> None:
+    built = con.sql(
+        "select review_id, topic, mentions, topic_sentiment from main.cx__review_topics"
+    ).df()
+    _assert_topics(built, _python_topics(reviews, "review_id", "text"), "review_id")
+
+
+def test_review_sentiment_per_month_and_source(
+    con: duckdb.DuckDBPyConnection, reviews: pd.DataFrame
+) -> None:
+    """cx__reviews' sentiment columns, monthly by source, from the reference's scores."""
+    built = con.sql(
+        "select period_start as month, dimension_value as source, reviews_with_text,"
+        " avg_sentiment, negative_review_pct from main.cx__reviews"
+        " where period_grain = 'month' and dimension = 'source'"
+    ).df()
+    frame = reviews.assign(
+        month=reviews["posted_at"].dt.to_period("M").dt.start_time,
+        source=reviews["source"].str.strip().str.lower().replace("", None).fillna("unknown"),
+        negative=[
+            _label(c, p, n).endswith("negative")
+            for c, p, n in zip(reviews["compound"], reviews["pos"], reviews["neg"], strict=True)
+        ],
+    )
+    expected = (
+        frame.groupby(["month", "source"])
+        .agg(n=("compound", "size"), avg=("compound", "mean"), negative=("negative", "mean"))
+        .reset_index()
+    )
+    both = expected.merge(built, on=["month", "source"], how="left")
+    assert len(both) > 20 and (both["n"] == both["reviews_with_text"]).all()
+    assert list(both["avg_sentiment"]) == pytest.approx(list(both["avg"]), abs=0.001)
+    assert list(both["negative_review_pct"]) == pytest.approx(
+        list(100 * both["negative"]), abs=0.01
+    )
 
 
 def _nps(promoters: float, detractors: float, n: float) -> float | None:

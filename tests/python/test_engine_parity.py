@@ -47,6 +47,8 @@ TABLES = [
     "cx__comment_topics",
     "cx__topic_impact",
     "cx__sentiment",
+    "cx__review_sentiment",
+    "cx__review_topics",
     "cx_time_spine",
 ]
 

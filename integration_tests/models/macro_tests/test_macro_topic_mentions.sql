@@ -3,11 +3,13 @@
 --   'Two invoices, no agents!': billing by 'invoice' (+s): 1; staff by 'agent' (+s): 1
 --   'Facturé: invoicé twice': billing, the accent removed (invoicé -> invoice): 1
 --   'A holdall': none ('on hold' needs both words; 'hold' is not a rule of its own)
+--   'Value for money, for money': price by 'value for money' once (the second 'money' lacks 'value')
 with comments as (
     select 'hold' as text_id, 'I waited ON HOLD for ages.' as body
     union all select 'plurals', 'Two invoices, no agents!'
     union all select 'accents', 'Facturé: invoicé twice'
     union all select 'none', 'A holdall'
+    union all select 'three', 'Value for money, for money'
 ),
 
 taxonomy as (
@@ -15,6 +17,7 @@ taxonomy as (
     union all select 'waiting', 'service', 'on hold'
     union all select 'billing', 'commercial', 'Invoice'
     union all select 'staff', 'service', 'agent'
+    union all select 'price', 'commercial', 'value for money'
 ),
 
 tokens as (
@@ -30,6 +33,7 @@ expected as (
     union all select 'plurals', 'billing', '1'
     union all select 'plurals', 'staff', '1'
     union all select 'accents', 'billing', '1'
+    union all select 'three', 'price', '1'
 ),
 
 found as (

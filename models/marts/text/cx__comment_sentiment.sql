@@ -1,6 +1,6 @@
 {#-
-    One row per accepted survey answer with a comment: its VADER sentiment (vader_scores over
-    text_tokens) and label, beside the answer's score and dimensions.
+    One row per accepted survey answer with a comment: its VADER sentiment and label
+    (text_sentiments over text_tokens), beside the answer's score and dimensions.
 -#}
 {{ config(enabled=var('cx_using_comments')) }}
 
@@ -11,69 +11,30 @@ with responses as (
 
 ),
 
-scores as (
+sentiments as (
 
-    {{ cx_metrics.vader_scores(ref('cx_metrics', 'int_cx__comment_tokens')) }}
-
-),
-
-truncated as (
-
-    select distinct text_id from {{ ref('cx_metrics', 'int_cx__comment_tokens') }}
-    where is_truncated
-
-),
-
-joined as (
-
-    select
-        responses.response_id,
-        responses.customer_id,
-        responses.survey_type,
-        responses.program,
-        responses.touchpoint,
-        responses.channel,
-        responses.segment,
-        responses.responded_at,
-        responses.score,
-        responses.nps_category,
-        coalesce(scores.words, 0) as words,
-        coalesce(scores.sentiment_score, 0) as sentiment_score,
-        coalesce(scores.positive_share, 0) as positive_share,
-        coalesce(scores.neutral_share, 0) as neutral_share,
-        coalesce(scores.negative_share, 0) as negative_share,
-        truncated.text_id is not null as is_truncated,
-        responses.loaded_at
-    from responses
-    left join scores
-        on responses.response_id = scores.text_id
-    left join truncated
-        on responses.response_id = truncated.text_id
+    {{ cx_metrics.text_sentiments('responses', ref('cx_metrics', 'int_cx__comment_tokens'), 'response_id') }}
 
 ),
 
 final as (
 
     select
-        response_id,
-        customer_id,
-        survey_type,
-        program,
-        touchpoint,
-        channel,
-        segment,
-        responded_at,
-        score,
-        nps_category,
-        words,
-        sentiment_score,
-        {{ cx_metrics.sentiment_label('sentiment_score', 'positive_share', 'negative_share') }} as sentiment_label,
-        positive_share,
-        neutral_share,
-        negative_share,
-        is_truncated,
-        loaded_at
-    from joined
+        responses.response_id,
+        {%- for column in cx_metrics._cx_comment_columns() %}
+        responses.{{ column }},
+        {%- endfor %}
+        sentiments.words,
+        sentiments.sentiment_score,
+        sentiments.sentiment_label,
+        sentiments.positive_share,
+        sentiments.neutral_share,
+        sentiments.negative_share,
+        sentiments.is_truncated,
+        responses.loaded_at
+    from responses
+    inner join sentiments
+        on responses.response_id = sentiments.text_id
 
 )
 
