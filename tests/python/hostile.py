@@ -105,6 +105,36 @@ TEXTS: list[str] = [
     "%_*?[]^$.|()+{}",
 ]
 
+# Free text that is hard to read for sentiment and topics (survey comments, review texts), on
+# top of TEXTS: each is accepted as it is, and must get its one clear sentiment row.
+HARD_TEXTS: list[str] = [
+    "😡😡😡",  # only emoji: each named ('enraged face') and scored
+    "👍",
+    "🙂great🙂",  # emoji without spaces around them
+    ":) :( :-D </3",
+    ":'( \\o/ :-\\ 100%)",  # lexicon emoticons with a quote, a backslash, a percent sign
+    "I can't stand the wait",  # a lexicon entry of two words
+    "NOT GOOD AT ALL!!!",
+    "not not not good",
+    "good but but bad",
+    "kind of",
+    "..........",
+    "!!!???",
+    "Das Essen war sehr gut, aber der Service war schlecht.",
+    "El servicio fue excelente 👍",
+    "خدمة ممتازة",
+    "服务很好",
+    "very " * 1200 + "good",  # 6,004 characters
+    "bad. " * 2500 + "good",  # 12,504 characters: only the first 10,000 are read
+    "good\u2028bad\u0085fine\x0bok\x0cyes\x1cno",  # Python's other whitespace splits words
+    "It's  \t great\n\n\nreally",
+    "The agent\u2014was rude\u2026",
+    "'great'",
+    '"GREAT" service',
+    "cafe\u0301 was bad",
+    "Value for money, for money; ON HOLD on hold",
+]
+
 # Text timestamps that parse, with the UTC time they stand for.
 GOOD_TIMESTAMPS: list[tuple[str, str]] = [
     ("2024-01-05", "2024-01-05 00:00:00"),
@@ -380,8 +410,8 @@ class _Builder:
         for value in TEXTS:
             self.add(ACCEPTED, **{self.key: value})
 
-    def free_text(self, column: str) -> None:
-        for value in BLANKS + TEXTS:
+    def free_text(self, column: str, values: list[str] | None = None) -> None:
+        for value in BLANKS + TEXTS + (values or []):
             self.add(ACCEPTED, {column: clean(value)}, **{column: value})
 
     def dimension(self, column: str, default: str) -> None:
@@ -489,8 +519,9 @@ def survey_responses() -> Table:
         },
     )
     rows.keys()
-    for column in ("customer_id", "comment", "ticket_id"):
+    for column in ("customer_id", "ticket_id"):
         rows.free_text(column)
+    rows.free_text("comment", HARD_TEXTS)
     rows.dimension("program", "transactional")
     rows.dimension("touchpoint", "unknown")
     rows.dimension("channel", "unknown")
@@ -664,7 +695,7 @@ def reviews() -> Table:
     rows.dimension("source", "unknown")
     rows.timestamp("posted_at", required=True)
     rows.number("rating", _rating, blank="missing rating")
-    rows.free_text("text")
+    rows.free_text("text", HARD_TEXTS)
     rows.add(ACCEPTED, review_id="dup-1", posted_at="2024-01-01")
     rows.add("duplicate key", review_id=" dup-1", posted_at="2024-01-02")
     return Table("reviews", "review_id", "int_cx__reviews_accepted", "review_id", None, rows.cases)

@@ -33,6 +33,7 @@ import pyarrow as pa
 import pytest
 from conftest import own_inputs, relation, run_dbt, schema_of
 from hostile import ACCEPTED, VALID_BEFORE, VALID_FROM, Row, Table, clean, tables
+from vader_corpus import reference
 
 SERVERS = ("postgres", "spark", "snowflake")  # the engines tier (make test-engines)
 ENGINES = ["duckdb", *(pytest.param(e, marks=pytest.mark.engines) for e in SERVERS)]
@@ -42,9 +43,23 @@ CHURN = {
     "cx__customer_churn": "int_cx__customers_accepted",
     "cx__activity_churn": "int_cx__customer_activity",
 }
+# The sentiment of free text (HARD_TEXTS among others): its table, the accepted relation whose
+# texts it scores, their key and text column.
+SCORED = [
+    ("cx__comment_sentiment", "cx__survey_responses", "response_id", "comment"),
+    ("cx__review_sentiment", "int_cx__reviews_accepted", "review_id", "text"),
+]
+MAX_CHARACTERS = 10000  # cx_comment_max_characters' default
+LABELS = {"very negative", "negative", "neutral", "positive", "very positive", "mixed"}
 RELATIONS = list(
     dict.fromkeys(
-        ["cx__rejected_records", *(t.accepted_relation for t in TABLES), *CHURN, *CHURN.values()]
+        [
+            "cx__rejected_records",
+            *(t.accepted_relation for t in TABLES),
+            *CHURN,
+            *CHURN.values(),
+            *(s[0] for s in SCORED),
+        ]
     )
 )
 GRAINS = ("week", "month", "quarter")  # cx_period_grains' default
@@ -397,6 +412,30 @@ def test_engine_agrees_with_duckdb(
             r for r in duckdb_results[name] if r.get("source_table", table.name) == table.name
         ]
         assert_same_counts(comparable(reference), comparable(mine), f"{engine} {name}")
+
+
+@pytest.mark.parametrize("scored", SCORED, ids=lambda s: s[0])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_every_text_gets_a_clear_sentiment(
+    engine: str, scored: tuple[str, str, str, str], request: pytest.FixtureRequest
+) -> None:
+    """Each accepted text (empty, emoji, other scripts, control characters, 12,504 characters)
+    has its one sentiment row, none dropped, with the reference's score of its first
+    MAX_CHARACTERS characters."""
+    table, accepted_relation, key, column = scored
+    results = results_of(engine, request)
+    texts = {r[key]: r[column] for r in results[accepted_relation] if r[column] is not None}
+    rows = {r[key]: r for r in results[table]}
+    assert sorted(rows) == sorted(texts)
+    scores = reference(text[:MAX_CHARACTERS] for text in texts.values())
+    off = []
+    for (text_key, text), ref in zip(texts.items(), scores, strict=True):
+        row = rows[text_key]
+        assert row["sentiment_label"] in LABELS, short(text)
+        assert bool(row["is_truncated"]) == (len(text) > MAX_CHARACTERS), short(text)
+        if abs(row["sentiment_score"] - ref["compound"]) > 0.01:
+            off.append(f"{short(text)}: {row['sentiment_score']} against {ref['compound']}")
+    assert not off, "\n".join(off)
 
 
 # --- Period spines ------------------------------------------------------------------------------
