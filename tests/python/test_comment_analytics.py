@@ -53,11 +53,11 @@ def comments(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
 
 @pytest.fixture(scope="module")
 def reviews(con: duckdb.DuckDBPyConnection) -> pd.DataFrame:
-    """Every accepted review with a text (the demo's reviews are on), with the reference's scores."""
+    """Every accepted review with a text (the demo's reviews are on), with reference scores."""
     return _with_reference(
         con.sql(
-            "select review_id, source, posted_at, text from main_cx_intermediate.int_cx__reviews_accepted"
-            " where text is not null"
+            "select review_id, source, posted_at, text"
+            " from main_cx_intermediate.int_cx__reviews_accepted where text is not null"
         ).df(),
         "text",
     )
