@@ -17,7 +17,6 @@
     {%- set window = 'over (partition by ' ~ units ~ ' order by token_no)' -%}
     {%- set caps = rules.caps_increment -%}
     {%- set negate = rules.negation_scalar -%}
-    {%- set s = cx_metrics._vader_sql -%}
     {%- set is_scored = "valence is not null and booster is null and coalesce(not (word = 'kind' and next_word_1 = 'of'), true)" -%}
     with cx_words as (
 
@@ -30,10 +29,10 @@
             lexicon.valence,
             case when cx_tokens.token = upper(cx_tokens.token) and cx_tokens.token <> lower(cx_tokens.token) then 1 else 0 end as is_upper,
             case
-                when {{ s('in', 'lower(cx_tokens.token)', rules.negations) }} or lower(cx_tokens.token) like {{ cx_metrics.string_literal("%n't%") }} then 1
+                when {{ cx_metrics._vader_in('lower(cx_tokens.token)', rules.negations) }} or lower(cx_tokens.token) like {{ cx_metrics.string_literal("%n't%") }} then 1
                 else 0
             end as is_negation,
-            {{ s('booster', 'lower(cx_tokens.token)', rules.boosters) }} as booster,
+            {{ cx_metrics._vader_booster('lower(cx_tokens.token)', rules.boosters) }} as booster,
             cx_tokens.exclamations,
             cx_tokens.questions
         from {{ tokens }} as cx_tokens
@@ -82,7 +81,7 @@
 
         select
             *,
-            {{ s('caps', s('no_rules', 'valence'), caps) }} as valence_0
+            {{ cx_metrics._vader_caps(cx_metrics._vader_no_rules('valence'), caps) }} as valence_0
         from cx_context
         where {{ is_scored }}
 
@@ -96,7 +95,7 @@
         select
             *,
             case
-                when exists_{{ k }} and not in_lexicon_{{ k }} then valence_{{ k - 1 }} + {{ s('scalar', k, 'valence_' ~ (k - 1), caps) }}
+                when exists_{{ k }} and not in_lexicon_{{ k }} then valence_{{ k - 1 }} + {{ cx_metrics._vader_booster_scalar(k, 'valence_' ~ (k - 1), caps) }}
             end as boosted_{{ k }}
         from {{ 'cx_valence_' ~ (k - 1) }}
 
@@ -110,7 +109,7 @@
             *,
             case
                 when boosted_{{ k }} is null then valence_{{ k - 1 }}
-                else {{ s('step', k, 'boosted_' ~ k, caps, negate) }}
+                else {{ cx_metrics._vader_step(k, 'boosted_' ~ k, caps, negate) }}
             end as valence_{{ k }}
         from cx_boosted_{{ k }}
 
@@ -134,7 +133,7 @@
                 else least_valence * {{ rules.but_after }}
             end as sentiment
         from (
-            select *, {{ s('least', 'valence_3', negate) }} as least_valence
+            select *, {{ cx_metrics._vader_least('valence_3', negate) }} as least_valence
             from cx_valence_3
         ) as scored
 
@@ -189,37 +188,47 @@
     from cx_emphasized
 {%- endmacro %}
 
-{#- The SQL of one VADER rule (what, then its arguments); vader_scores composes them. -#}
-{% macro _vader_sql(what, a=none, b=none, c=none, d=none) -%}
-    {%- if what == 'in' -%}
-        {{ a }} in ({% for word in b %}{{ ', ' if not loop.first }}{{ cx_metrics.string_literal(word) }}{% endfor %})
-    {%- elif what == 'booster' -%}
-        case {{ a }}{% for word, value in b.items() if ' ' not in word %} when {{ cx_metrics.string_literal(word) }} then {{ value }}{% endfor %} end
-    {%- elif what == 'no_rules' -%}
-        case
-                when word_1 = 'no' or word_2 = 'no' or (word_3 = 'no' and word_1 in ('or', 'nor')) then {{ a }} * {{ cx_metrics.vader_rules().negation_scalar }}
+{#- expression in the list of words. -#}
+{% macro _vader_in(expression, words) -%}
+    {{ expression }} in ({% for word in words %}{{ ', ' if not loop.first }}{{ cx_metrics.string_literal(word) }}{% endfor %})
+{%- endmacro %}
+
+{#- The shift of a one-word booster or dampener (null for any other word). -#}
+{% macro _vader_booster(expression, boosters) -%}
+    case {{ expression }}{% for word, value in boosters.items() if ' ' not in word %} when {{ cx_metrics.string_literal(word) }} then {{ value }}{% endfor %} end
+{%- endmacro %}
+
+{#- The "no" rules: a 'no' up to three words back negates; 'no' itself before a lexicon word scores 0. -#}
+{% macro _vader_no_rules(valence) -%}
+    case
+                when word_1 = 'no' or word_2 = 'no' or (word_3 = 'no' and word_1 in ('or', 'nor')) then {{ valence }} * {{ cx_metrics.vader_rules().negation_scalar }}
                 when word = 'no' and next_in_lexicon then 0
-                else {{ a }}
+                else {{ valence }}
             end
-    {%- elif what == 'caps' -%}
-        case
+{%- endmacro %}
+
+{#- ALL-CAPS emphasis: a word in capitals among words that are not moves away from 0 by caps. -#}
+{% macro _vader_caps(valence, caps) -%}
+    case
                 when is_upper = 1 and is_cap_differential = 1 then
-                    case when {{ a }} > 0 then {{ a }} + {{ b }} else {{ a }} - {{ b }} end
-                else {{ a }}
+                    case when {{ valence }} > 0 then {{ valence }} + {{ caps }} else {{ valence }} - {{ caps }} end
+                else {{ valence }}
             end
-    {%- elif what == 'scalar' -%}
-        {#- a: the word's distance back, b: the valence so far, c: the caps increment -#}
-        coalesce(case when {{ b }} < 0 then -booster_{{ a }} else booster_{{ a }} end
-            + case when is_upper_{{ a }} and is_cap_differential = 1 then case when {{ b }} > 0 then {{ c }} else -{{ c }} end else 0 end, 0)
-            {{- ' * 0.95' if a == 2 }}{{ ' * 0.9' if a == 3 }}
-    {%- elif what == 'step' -%}
-        {{ cx_metrics._vader_step(a, b, c, d) }}
-    {%- elif what == 'least' -%}
-        case
-                    when word_1 = 'least' and not in_lexicon_1 and not (exists_2 and word_2 in ('at', 'very')) then {{ a }} * {{ b }}
-                    else {{ a }}
+{%- endmacro %}
+
+{#- The shift by the booster k words back (and its capitals) on the valence so far, damped at k = 2 and 3. -#}
+{% macro _vader_booster_scalar(k, valence, caps) -%}
+    coalesce(case when {{ valence }} < 0 then -booster_{{ k }} else booster_{{ k }} end
+            + case when is_upper_{{ k }} and is_cap_differential = 1 then case when {{ valence }} > 0 then {{ caps }} else -{{ caps }} end else 0 end, 0)
+            {{- ' * 0.95' if k == 2 }}{{ ' * 0.9' if k == 3 }}
+{%- endmacro %}
+
+{#- "least" before a word negates it, unless it follows "at" or "very". -#}
+{% macro _vader_least(valence, negate) -%}
+    case
+                    when word_1 = 'least' and not in_lexicon_1 and not (exists_2 and word_2 in ('at', 'very')) then {{ valence }} * {{ negate }}
+                    else {{ valence }}
                 end
-    {%- endif -%}
 {%- endmacro %}
 
 {#- The negation rules of the word at distance k back, on the boosted valence (and the idioms at k = 3). -#}
