@@ -113,6 +113,16 @@ def _response(
     )
 
 
+# Comments on three answers (the others have none), worked by hand in test_consumer.py: a
+# March detractor, two April promoters.
+COMMENTS = {"m-11": "The agent was rude.", "a-01": "Great service!", "a-03": "Friendly staff"}
+
+
+def _with_comments(rows: list[Row]) -> list[Row]:
+    position = [name for name, _ in COLUMNS["survey_responses"]].index("comment")
+    return [(*row[:position], COMMENTS.get(row[0]), *row[position + 1 :]) for row in rows]
+
+
 def _survey_responses() -> list[Row]:
     """Month 2025-03: 20 NPS answers, 5 promoters (10), 5 passives (8), 10 detractors (3).
     Month 2025-04: 40 NPS answers, 20 promoters, 10 passives, 10 detractors, one of the
@@ -147,7 +157,7 @@ def _survey_responses() -> list[Row]:
         _response("bad-nan", "nps", "NaN", "2025-04-05 12:00:00+00"),  # unparseable score
         _response("bad-11", "nps", "11", "2025-04-06 12:00:00+00"),  # score outside scale
     ]
-    return rows
+    return _with_comments(rows)
 
 
 def _customer(customer_id: str, started_at: str, churned_at: str | None, index: int) -> Row:

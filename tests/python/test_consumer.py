@@ -14,6 +14,11 @@ and the contract's formulas (models/marts/_marts__docs.md), never read back from
     created at 2025-03-31 23:00 -02:00): 21 values, the 11th is 20.  FCR: 13 of the 20 have
     at most 1 reply, and so does the boundary ticket: 100 * 14 / 21.
   CSAT 2025-04: 15 of 20 satisfied = 75; CES: 12 of 20 easy = 60.
+  Comments (VADER, compound = s / sqrt(s^2 + 15)): m-11 'The agent was rude.' rude -2.0:
+    -2 / sqrt(19); a-01 'Great service!' great 3.1 + 0.292 for the '!'; a-03 'Friendly staff'
+    friendly 2.2. Topic staff attitude (agent*, rude*, friendl*, staff): m-11 2 mentions,
+    a-03 2. Its NPS impact n_t (NPS_t - NPS_all) / (N - n_t): April 1 (100 - 25) / 39,
+    March 1 (-100 - (-25)) / 19.
   Rejected rows: survey_responses 3, customers 2 (a later duplicate, churned before started),
     support_tickets 2 (a later duplicate, response before creation), feedback_followups 1.
 
@@ -67,6 +72,12 @@ CHURN_APRIL = 100 * 5 / 50
 RETENTION_APRIL = 100 * (48 - 4) / 50
 MEDIAN_FIRST_RESPONSE_APRIL = 20.0
 FCR_APRIL = 100 * 14 / 21
+SENTIMENT = {
+    "a-01": (3.1 + 0.292) / (3.392**2 + 15) ** 0.5,
+    "a-03": 2.2 / (2.2**2 + 15) ** 0.5,
+    "m-11": -2.0 / 19**0.5,
+}
+STAFF_IMPACT = {"2025-03-01": (-100 - -25) / 19, "2025-04-01": (100 - 25) / 39}
 REJECTED = {"survey_responses": 3, "customers": 2, "support_tickets": 2, "feedback_followups": 1}
 
 
@@ -84,6 +95,7 @@ def month(table: str, columns: str, start: str = "2025-04-01") -> str:
 
 def observed(query: Query) -> dict[str, object]:
     """The figures the hand values are compared with, from the built tables."""
+    topic = " and topic = 'staff attitude'"
     rejected = query(
         "select source_table, count(*) from shop.cx__rejected_records group by source_table"
     )
@@ -99,6 +111,21 @@ def observed(query: Query) -> dict[str, object]:
         "shop_customers": sorted(
             (c, int(n)) for c, n in query("select customer_id, order_count from shop.customers")
         ),
+        "sentiment": sorted(
+            (r, float(v))
+            for r, v in query("select response_id, sentiment_score from shop.cx__comment_sentiment")
+        ),
+        "staff_mentions": sorted(
+            (r, int(n))
+            for r, n in query(
+                "select response_id, mentions from shop.cx__comment_topics"
+                " where topic = 'staff attitude'"
+            )
+        ),
+        "staff_impact": [
+            float(query(month("cx__topic_impact", "nps_impact", start) + topic)[0][0])
+            for start in sorted(STAFF_IMPACT)
+        ],
         "monthly_nps_april": query(
             "select nps from shop.monthly_nps where month_start = date '2025-04-01'"
         )[0][0],
@@ -123,6 +150,12 @@ def assert_hand_values(values: dict[str, object]) -> None:
     # shop's customers model has no started_at: reading it would have failed the build).
     assert values["shop_customers"] == [("shop-1", 2), ("shop-2", 1)]
     assert values["monthly_nps_april"] == pytest.approx(NPS_APRIL)
+    assert [r for r, _ in values["sentiment"]] == sorted(SENTIMENT)
+    assert [v for _, v in values["sentiment"]] == pytest.approx(
+        [SENTIMENT[r] for r in sorted(SENTIMENT)], abs=1e-9
+    )
+    assert values["staff_mentions"] == [("a-03", 2), ("m-11", 2)]
+    assert values["staff_impact"] == pytest.approx([STAFF_IMPACT[m] for m in sorted(STAFF_IMPACT)])
 
 
 def assert_no_unit_tests(project: Path) -> None:
