@@ -20,6 +20,7 @@ ACCEPTED = {
     "support_tickets": ("int_cx__support_tickets_accepted", "count(*)"),
     "feedback_followups": ("int_cx__feedback_followups_summarized", "coalesce(sum(followups), 0)"),
     "orders": ("int_cx__orders_accepted", "count(*)"),
+    "reviews": ("int_cx__reviews_accepted", "count(*)"),
 }
 
 # Grouped by day, not row by row: as many rows as segments x statuses x days, at any scale.
@@ -69,6 +70,7 @@ class Datasets:
     topics: pd.DataFrame = field(default_factory=pd.DataFrame)
     sentiment: pd.DataFrame = field(default_factory=pd.DataFrame)
     negative_comments: pd.DataFrame = field(default_factory=pd.DataFrame)
+    reviews: pd.DataFrame = field(default_factory=pd.DataFrame)
     switched_off: list[str] = field(default_factory=list)
 
     @property
@@ -182,6 +184,15 @@ def load(tables: MetricTables, include_details: bool = False) -> Datasets:
                 tables,
                 "cx__sentiment",
                 MONTHLY.format(model="cx__sentiment") + " and dimension = 'all'",
+                off,
+            ),
+            "period_start",
+        ),
+        reviews=_dates(
+            _optional(
+                tables,
+                "cx__reviews",
+                MONTHLY.format(model="cx__reviews") + " and dimension = 'all'",
                 off,
             ),
             "period_start",

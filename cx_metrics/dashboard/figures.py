@@ -325,6 +325,49 @@ def comment_sentiment(data: Datasets) -> go.Figure:
     return fig
 
 
+def reviews(data: Datasets) -> go.Figure:
+    """Online reviews by month: the average rating (1-5) and the average sentiment of their
+    texts (-1..1), with the number of reviews and the 4-5 star share on hover."""
+    rows = data.reviews.sort_values("period_start")
+    fig = make_subplots(specs=[[{"secondary_y": True}]])
+    fig.add_trace(
+        go.Scatter(
+            x=rows["period_start"],
+            y=rows["avg_rating"],
+            name="Average rating",
+            mode="lines+markers",
+            line={"color": GREEN},
+            customdata=list(zip(rows["reviews"], rows["top_two_star_pct"], strict=True)),
+            hovertemplate="%{x|%b %Y}: %{y:.2f} stars (%{customdata[0]} reviews,"
+            " %{customdata[1]:.1f}% with 4-5 stars)<extra></extra>",
+        ),
+        secondary_y=False,
+    )
+    fig.add_trace(
+        go.Scatter(
+            x=rows["period_start"],
+            y=rows["avg_sentiment"],
+            name="Average sentiment",
+            mode="lines+markers",
+            line={"color": BLUE, "dash": "dot"},
+            customdata=rows["reviews_with_text"],
+            hovertemplate="%{x|%b %Y}: average sentiment %{y:+.3f} (%{customdata} texts)"
+            "<extra></extra>",
+        ),
+        secondary_y=True,
+    )
+    fig.update_layout(**LAYOUT, title="Online reviews by month")
+    fig.update_yaxes(title_text="average rating (1 to 5 stars)", range=[1, 5], secondary_y=False)
+    fig.update_yaxes(
+        title_text="average sentiment (-1 to 1)",
+        range=[-1, 1],
+        tickmode="auto",  # not synced to the rating axis's ticks
+        showgrid=False,
+        secondary_y=True,
+    )
+    return fig
+
+
 def cx_index_by_segment(data: Datasets) -> go.Figure:
     rows = data.cx_index[data.cx_index["dimension"] == "segment"].sort_values("period_start")
     fig = go.Figure()
@@ -417,6 +460,8 @@ def charts(data: Datasets) -> dict[str, go.Figure]:
         out["topic_impact"] = topic_impact(data)
     if not data.sentiment.empty:
         out["comment_sentiment"] = comment_sentiment(data)
+    if not data.reviews.empty:
+        out["reviews"] = reviews(data)
     out["cx_index_by_segment"] = cx_index_by_segment(data)
     if not data.followups.empty:
         out["close_the_loop"] = close_the_loop(data)

@@ -30,6 +30,7 @@ SECTIONS = {
     "nps_by_touchpoint_and_channel": "Where NPS is won and lost",
     "topic_impact": "What customers say",
     "comment_sentiment": "What customers say",  # the same section: consecutive charts share it
+    "reviews": "Online reviews",
     "cx_index_by_segment": "CX index by segment",
     "close_the_loop": "Close the loop",
     "data_health": "Data health",

@@ -25,6 +25,7 @@ CHARTS = {
     "nps_by_touchpoint_and_channel",
     "topic_impact",
     "comment_sentiment",
+    "reviews",
     "cx_index_by_segment",
     "close_the_loop",
     "data_health",
@@ -232,6 +233,35 @@ def test_sentiment_chart_plots_the_monthly_comment_sentiment(demo, page):
         plotted = series[name]
         assert [x[:10] for x in plotted["x"]] == months, name
         _approx(plotted["y"], [row[column] for row in rows])
+
+
+def test_reviews_chart_plots_monthly_ratings_and_sentiment(demo, page):
+    """Average stars of each month's accepted reviews, and the average score of their texts
+    (cx__review_sentiment), recomputed from the rows, for every month with reviews."""
+    db, _ = demo
+    _, seen = page
+    series = {s["name"]: s for s in _chart(seen, "reviews")["series"]}
+    ratings = query(
+        db,
+        "select cast(date_trunc('month', posted_at) as date), avg(rating)"
+        " from main_cx_intermediate.int_cx__reviews_accepted group by 1 order by 1",
+    )
+    texts = dict(
+        query(
+            db,
+            "select cast(date_trunc('month', posted_at) as date), avg(sentiment_score)"
+            " from cx__review_sentiment group by 1",
+        )
+    )
+    assert len(ratings) >= 12
+    months = [str(m) for m, _ in ratings]
+    for name, values in (
+        ("Average rating", [r for _, r in ratings]),
+        ("Average sentiment", [texts.get(m) for m, _ in ratings]),
+    ):
+        plotted = series[name]
+        assert [x[:10] for x in plotted["x"]] == months, name
+        _approx(plotted["y"], values)
 
 
 def test_comments_switched_off_leave_out_what_customers_say(demo, tmp_path):

@@ -7,6 +7,8 @@
 --   'Agents are kind. Agents are rude.'
 --      staff: 2 mentions, (2.4 / sqrt(20.76) + -2.0 / sqrt(19)) / 2 = (0.5267 - 0.4588) / 2
 --   'Nothing to see': no topic, no row
+{#- A table: its test then reads the rows, instead of planning the text pipeline again (seconds on Spark). -#}
+{{ config(materialized='table') }}
 with texts as (
     select 'pair' as text_id, 'The agent was great. The wait was awful.' as body
     union all select 'twice', 'Agents are kind. Agents are rude.'
