@@ -9,6 +9,11 @@
     {{ return(columns + ['responded_at', 'score', 'nps_category']) }}
 {%- endmacro %}
 
+{#- text_sentiments' columns, beside text_id: what cx__comment_sentiment and cx__review_sentiment carry. -#}
+{% macro _cx_sentiment_columns() -%}
+    {{ return(['words', 'sentiment_score', 'sentiment_label', 'positive_share', 'neutral_share', 'negative_share', 'is_truncated']) }}
+{%- endmacro %}
+
 {#- A review's. -#}
 {% macro _cx_review_columns() -%}
     {{ return(['source', 'posted_at', 'rating', 'customer_id']) }}

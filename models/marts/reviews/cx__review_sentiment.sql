@@ -24,13 +24,9 @@ final as (
         {%- for column in cx_metrics._cx_review_columns() %}
         reviews.{{ column }},
         {%- endfor %}
-        sentiments.words,
-        sentiments.sentiment_score,
-        sentiments.sentiment_label,
-        sentiments.positive_share,
-        sentiments.neutral_share,
-        sentiments.negative_share,
-        sentiments.is_truncated
+        {%- for column in cx_metrics._cx_sentiment_columns() %}
+        sentiments.{{ column }}{{ ',' if not loop.last }}
+        {%- endfor %}
     from reviews
     inner join sentiments
         on reviews.review_id = sentiments.text_id
