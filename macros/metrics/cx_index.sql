@@ -9,7 +9,8 @@
 {%- endmacro %}
 
 {% macro default__cx_index(components, weights=none) -%}
-    {%- set weights = weights if weights is not none else var('cx_index_weights') -%}
+    {#- With its default: a project's own model calling this does not see the package's vars. #}
+    {%- set weights = weights if weights is not none else var('cx_index_weights', {'nps': 0.30, 'csat': 0.25, 'ces': 0.20, 'retention': 0.15, 'fcr': 0.10}) -%}
     {%- for name in components if name not in weights -%}
         {{ exceptions.raise_compiler_error("cx_index: no weight for component '" ~ name ~ "' in cx_index_weights") }}
     {%- endfor -%}

@@ -36,6 +36,7 @@ ELSEWHERE = {
     "macros/metrics/period_grains.sql",  # public macro, called from a project's own models
     "macros/metrics/nps_margin_of_error.sql",
     "macros/metrics/wilson_interval.sql",
+    "macros/metrics/cx_index.sql",
     "macros/alerts/alert_route.sql",
     "macros/cross_db/as_of_timestamp.sql",
     "macros/inputs/cx_source.sql",  # also in the freshness check's inline query (dbt show)
