@@ -18,6 +18,7 @@ import pandas as pd
 import pytest
 from conftest import built_once, run_dbt
 from dagster import ExecuteInProcessResult
+from test_dashboard import CHARTS
 
 AS_OF = {"cx_as_of_timestamp": "2026-01-01 00:00:00"}
 SERVERS = ("postgres", "spark")  # the engines tier's targets
@@ -312,7 +313,8 @@ def _assert_dashboard_shows(page: Path, tables: dict[str, pd.DataFrame]) -> None
 
     seen = open_offline(page)
     assert seen.requests == [page.resolve().as_uri()] and seen.errors == []
-    assert len(seen.charts) == 11 and all(c["drawn"] > 0 for c in seen.charts), seen.charts
+    assert {c["name"] for c in seen.charts} == CHARTS, seen.charts
+    assert all(c["drawn"] > 0 for c in seen.charts), seen.charts
     shown = {t["metric"]: t["value"] for t in seen.tiles}
 
     def headline(table: str, column: str) -> float:
