@@ -18,3 +18,8 @@
         else 'neutral'
     end
 {%- endmacro %}
+
+{#- True for a label sentiment_label gives a negative score (negative or very negative): what the negative shares count. -#}
+{% macro _cx_is_negative_label(label) -%}
+    {{ label }} in ('negative', 'very negative')
+{%- endmacro %}

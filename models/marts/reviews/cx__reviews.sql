@@ -40,7 +40,7 @@ counted as (
             'rating_sum': 'cast(sum(rating) as ' ~ dbt.type_bigint() ~ ')',
             'reviews_with_text': cx_metrics.count_where('sentiment_score is not null'),
             'sentiment_sum': 'sum(sentiment_score)',
-            'negative_reviews': cx_metrics.count_where("sentiment_label in ('negative', 'very negative')"),
+            'negative_reviews': cx_metrics.count_where(cx_metrics._cx_is_negative_label('sentiment_label')),
         }
     ) }}
 

@@ -17,7 +17,7 @@ counted as (
         measures={
             'comments': 'cast(count(*) as ' ~ dbt.type_bigint() ~ ')',
             'sentiment_sum': 'sum(sentiment_score)',
-            'negative_comments': cx_metrics.count_where("sentiment_label in ('negative', 'very negative')"),
+            'negative_comments': cx_metrics.count_where(cx_metrics._cx_is_negative_label('sentiment_label')),
             'positive_comments': cx_metrics.count_where("sentiment_label in ('positive', 'very positive')"),
         }
     ) }}
