@@ -12,8 +12,13 @@
     {{ return(cx_metrics._cx_checked_input(table_name)['location']) }}
 {%- endmacro %}
 
-{#- {'location': what to select from, 'types': {column: warehouse data type}} of one input. -#}
-{% macro _cx_checked_input(table_name) -%}
+{#- {'location': what to select from, 'types': {column: warehouse data type}} of one input: the
+    contract table, or the stack of its sources when it is read from a connector (contract=true:
+    the contract table itself, which the stack reads). -#}
+{% macro _cx_checked_input(table_name, contract=false) -%}
+    {%- if not contract and cx_metrics._cx_input_is_adapted(table_name) -%}
+        {{ return(cx_metrics._cx_stacked_location(table_name)) }}
+    {%- endif -%}
     {%- set types = {} -%}
     {%- set relation = source('cx_metrics', table_name) -%}
     {#- With its default: also called from the freshness check's inline query (dbt show), which
@@ -100,4 +105,15 @@
 {#- The last words of a fix for a missing input: an optional input can be switched off. -#}
 {% macro _cx_optional_input_fix(table_name) -%}
     {{ return("" if table_name == 'survey_responses' else ", or set cx_using_" ~ table_name ~ ": false to build without it") }}
+{%- endmacro %}
+
+{#- The stacked input (base_cx__<input>_sources) of an input read from connectors, with its column types once built. -#}
+{% macro _cx_stacked_location(table_name) -%}
+    {%- set relation = ref('cx_metrics', 'base_cx__' ~ table_name ~ '_sources') -%}
+    {%- set types = {} -%}
+    {%- if execute and model.resource_type == 'model' -%}
+        {%- set found = adapter.get_relation(relation.database, relation.schema, relation.identifier) -%}
+        {%- do types.update(cx_metrics._cx_column_types(found, none) if found is not none else {}) -%}
+    {%- endif -%}
+    {{ return({'location': relation, 'types': types}) }}
 {%- endmacro %}

@@ -37,6 +37,7 @@ classified as (
         end as is_easy,
         comment,
         ticket_id,
+        coalesce({{ cx_metrics.clean_code('feedback_source') }}, 'unknown') as feedback_source,
         loaded_at,
         row_rejection_reason,
         row_fingerprint,

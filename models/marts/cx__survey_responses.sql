@@ -29,7 +29,7 @@
 ) }}
 {%- set columns = ['response_id', 'customer_id', 'survey_type', 'program', 'touchpoint', 'channel',
                    'responded_at', 'score', 'nps_category', 'is_satisfied', 'is_easy', 'comment',
-                   'ticket_id', 'loaded_at'] -%}
+                   'ticket_id', 'feedback_source', 'loaded_at'] -%}
 {#- By load when the built rows carry load times: the input has a load column (it was built with one). #}
 {%- set built_through = cx_metrics.latest_loaded_at() if is_incremental() else none %}
 {%- set by_load = built_through is not none %}
@@ -80,6 +80,7 @@ final as (
         responses.is_easy,
         responses.comment,
         responses.ticket_id,
+        responses.feedback_source,
         responses.loaded_at
     from responses
     {%- if var('cx_using_customers') %}

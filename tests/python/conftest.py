@@ -329,10 +329,15 @@ def postgres_database(
     postgres_server: dict[str, str], request: pytest.FixtureRequest
 ) -> dict[str, str]:
     """A new database of the session's server, named after the module: its libpq environment."""
+    return new_postgres_database(postgres_server, request.module.__name__)
+
+
+def new_postgres_database(server: dict[str, str], name: str) -> dict[str, str]:
+    """A new, empty database of the server (a lower-cased name): its libpq environment."""
     import psycopg2  # the engines tier's extra
 
-    name = re.sub(r"\W", "_", request.module.__name__.lower())
-    env = {**postgres_server, "PGDATABASE": name}
+    name = re.sub(r"\W", "_", name.lower())
+    env = {**server, "PGDATABASE": name}
     con = psycopg2.connect(
         host=env["PGHOST"], port=env["PGPORT"], user=env["PGUSER"], dbname="postgres"
     )

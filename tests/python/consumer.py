@@ -47,10 +47,11 @@ def _typed(table: str, column: str, kind: str) -> str:
     return "timestamptz" if (table, column) in WITH_TIME_ZONE else KIND_TYPES[kind]
 
 
-# {input: [(column, the type it is loaded as)]}, the contract's columns in its order.
+# {input: [(column, the type it is loaded as)]}, the contract's required columns in its order.
 COLUMNS: dict[str, list[tuple[str, str]]] = {
-    table: [(c, _typed(table, c, meta["kind"])) for c, meta in columns.items()]
-    for table, columns in contract.contract().items()
+    table: [(c, _typed(table, c, contract.contract()[table][c]["kind"])) for c in columns]
+    for table in contract.contract()
+    for columns in [contract.columns(table)]
 }
 
 # Each kind's type per engine. Spark's TIMESTAMP is an instant (shown in the session's UTC).
@@ -351,9 +352,14 @@ def _statements(engine: str, inputs: dict[str, list[Row]], typed: bool) -> list[
 
 def load_duckdb(path: Path, inputs: dict[str, list[Row]], typed: bool = True) -> None:
     """The inputs as tables of schema raw in a DuckDB file."""
+    execute_duckdb(path, _statements("duckdb", inputs, typed))
+
+
+def execute_duckdb(path: Path, statements: list[str]) -> None:
+    """Run statements on a DuckDB file."""
     con = duckdb.connect(str(path))
     try:
-        for statement in _statements("duckdb", inputs, typed):
+        for statement in statements:
             con.execute(statement)
     finally:
         con.close()
@@ -361,12 +367,17 @@ def load_duckdb(path: Path, inputs: dict[str, list[Row]], typed: bool = True) ->
 
 def load_postgres(env: dict[str, str], inputs: dict[str, list[Row]], typed: bool = True) -> None:
     """The inputs as tables of schema raw in the PostgreSQL database that env (libpq) names."""
+    execute_postgres(env, _statements("postgres", inputs, typed))
+
+
+def execute_postgres(env: dict[str, str], statements: list[str]) -> None:
+    """Run statements, in one transaction, on the PostgreSQL database that env (libpq) names."""
     con = psycopg2.connect(
         host=env["PGHOST"], port=env["PGPORT"], user=env["PGUSER"], dbname=env["PGDATABASE"]
     )
     try:
         with con, con.cursor() as cursor:
-            for statement in _statements("postgres", inputs, typed):
+            for statement in statements:
                 cursor.execute(statement)
     finally:
         con.close()
@@ -419,9 +430,14 @@ spark.stop()
 
 def load_spark(root: Path, inputs: dict[str, list[Row]], typed: bool = True) -> None:
     """The inputs as Parquet tables of Spark database raw, in spark_env(root)'s metastore."""
+    execute_spark(root, _statements("spark", inputs, typed))
+
+
+def execute_spark(root: Path, statements: list[str]) -> None:
+    """Run statements in a Spark session on spark_env(root)'s warehouse and metastore."""
     done = subprocess.run(
         [sys.executable, "-c", _SPARK_LOADER],
-        input=json.dumps(_statements("spark", inputs, typed)),
+        input=json.dumps(statements),
         cwd=root,
         env={**os.environ, **spark_env(root)},
         capture_output=True,
@@ -499,3 +515,37 @@ def executed_resource_types(project: Path) -> set[str]:
     """The resource types of the nodes in the last run's run_results.json."""
     results = json.loads((project / "target" / "run_results.json").read_text())["results"]
     return {result["unique_id"].split(".")[0] for result in results}
+
+
+def postgres_query(env: dict[str, str]):
+    """A query function on the PostgreSQL database env names: rows, exact NUMERICs as floats."""
+    from decimal import Decimal
+
+    def query(sql: str) -> list[tuple]:
+        con = psycopg2.connect(
+            host=env["PGHOST"], port=env["PGPORT"], user=env["PGUSER"], dbname=env["PGDATABASE"]
+        )
+        try:
+            with con.cursor() as cursor:
+                cursor.execute(sql)
+                rows = cursor.fetchall()
+        finally:
+            con.close()
+        return [tuple(float(v) if isinstance(v, Decimal) else v for v in row) for row in rows]
+
+    return query
+
+
+def parquet_query(warehouse: Path, schemas: list[str]):
+    """A query function over the tables a Spark build left under its warehouse folder, read
+    with DuckDB once dbt (and its JVM) has exited: each table a view of its Parquet files."""
+    con = duckdb.connect()
+    for schema in schemas:
+        con.execute(f"create schema {schema}")
+        for folder in (warehouse / f"{schema}.db").iterdir():
+            if list(folder.glob("*.parquet")):
+                con.execute(
+                    f"create view {schema}.{folder.name} as "
+                    f"select * from read_parquet('{folder}/*.parquet')"
+                )
+    return lambda sql: con.execute(sql).fetchall()

@@ -1,0 +1,20 @@
+{#- The text value of one top-level key of a JSON object column (null when absent or null). -#}
+{% macro json_text(expression, key) -%}
+    {{ return(adapter.dispatch('json_text', 'cx_metrics')(expression, key)) }}
+{%- endmacro %}
+
+{% macro default__json_text(expression, key) -%}
+    json_extract_string(cast({{ expression }} as json), '$."{{ key }}"')
+{%- endmacro %}
+
+{% macro postgres__json_text(expression, key) -%}
+    (cast({{ expression }} as jsonb) ->> '{{ key }}')
+{%- endmacro %}
+
+{% macro spark__json_text(expression, key) -%}
+    get_json_object(cast({{ expression }} as string), '$[\'{{ key }}\']')
+{%- endmacro %}
+
+{% macro snowflake__json_text(expression, key) -%}
+    get(try_parse_json(cast({{ expression }} as varchar)), '{{ key }}')::varchar
+{%- endmacro %}
