@@ -16,5 +16,5 @@
 {%- endmacro %}
 
 {% macro snowflake__json_text(expression, key) -%}
-    get(try_parse_json(cast({{ expression }} as varchar)), '{{ key }}')::varchar
+    json_extract_path_text(cast({{ expression }} as varchar), '"{{ key }}"')
 {%- endmacro %}

@@ -1,3 +1,4 @@
+{{ config(materialized='table') }}
 -- connector_text(value, kind): what an adapter hands to staging. A typed timestamp becomes the
 -- text of its UTC instant, which staging's parse_timestamp reads back (10:00 at +02:00 is 08:00
 -- UTC); anything else is its text as it is, so that staging can reject it by its own rules
