@@ -131,15 +131,63 @@ def _validate(args: argparse.Namespace) -> int:
     return 0 if passed or args.dagster_pipes else 1
 
 
+# `demo --source`: the vars that read the demo data in a connector's shape (the demo project's
+# models/demo_sources/, docs/connectors.md) instead of the contract tables.
+DEMO_SOURCES = {
+    "qualtrics": {
+        "cx_survey_source": "qualtrics",
+        # The demo follow-ups, keyed by the Qualtrics answers' ids.
+        "cx_feedback_followups_identifier": "feedback_followups_qualtrics",
+    },
+    "zendesk": {"cx_tickets_source": "zendesk"},
+}
+
+
+def demo_source_args(sources: str | None, dbt_args: list[str]) -> list[str]:
+    """dbt_args with the vars of `demo --source a,b` merged into its --vars (the package's
+    own unit tests off: their fixtures are contract rows)."""
+    if not sources:
+        return dbt_args
+    import json
+
+    import yaml
+
+    from cx_metrics.project import option
+
+    names = [name.strip() for name in sources.split(",") if name.strip()]
+    unknown = sorted(set(names) - set(DEMO_SOURCES))
+    if unknown:
+        raise SystemExit(
+            f"cx-metrics demo: --source {', '.join(unknown)}: the demo data comes in these"
+            f" shapes: {', '.join(DEMO_SOURCES)}."
+        )
+    given = option(dbt_args, "--vars")
+    merged = yaml.safe_load(given) if given else {}
+    merged.update({"cx_demo_source": names, "cx_unit_tests": False})
+    for name in names:
+        merged.update(DEMO_SOURCES[name])
+    rest = dbt_args
+    if given:
+        at = dbt_args.index("--vars")
+        rest = dbt_args[:at] + dbt_args[at + 2 :]
+    return [*rest, "--vars", json.dumps(merged)]
+
+
 def _demo(args: argparse.Namespace) -> int:
     from cx_metrics.project import duckdb_path, run_dbt
     from cx_metrics.summary import render
 
+    args.dbt_args = demo_source_args(args.source, args.dbt_args)
     path = duckdb_path()
     print(f"Building cx_metrics on DuckDB ({path}) with the bundled demo data...")
     # The demo inputs are seeds: load them, validate them, then build.
     if not run_dbt(["seed", "--quiet", *args.dbt_args]).success:
         print("dbt seed failed", file=sys.stderr)
+        return 1
+    # With --source, the demo data in the connectors' shapes: models over the seeds.
+    shaped = ["--select", "cx_metrics_integration_tests.demo_sources"]
+    if args.source and not run_dbt(["run", "--quiet", *shaped, *args.dbt_args]).success:
+        print("dbt run of the connector-shaped demo data failed", file=sys.stderr)
         return 1
     if not run_validation(args.dbt_args, verbose=False):
         return 1
@@ -307,6 +355,12 @@ def _add_dbt_commands(commands: argparse._SubParsersAction) -> None:
         ("demo", _demo, "build on DuckDB with the demo data and print the headline metrics"),
     ]:
         command = commands.add_parser(name, help=text)
+        if name == "demo":
+            command.add_argument(
+                "--source",
+                help="the demo data in connectors' shapes, read by their adapters:"
+                f" a comma-separated list of {', '.join(DEMO_SOURCES)}",
+            )
         command.add_argument(
             "dbt_args",
             nargs=argparse.REMAINDER,

@@ -54,7 +54,7 @@ def prepare(settings: ValidationSettings) -> None:
                     .scalars()
                     .all()
                 )
-                table.problem = structural_problem(table, list(present) or None)
+                table.problem = table.problem or structural_problem(table, list(present) or None)
             compile_staging(settings)
             try:
                 conn.execute(sa.text(f"select 1 from {settings.labels_relation} limit 0"))

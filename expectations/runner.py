@@ -33,6 +33,7 @@ from cx_metrics.expectations.loads import LOADED_AFTER, restrict_to_new_loads
 from cx_metrics.expectations.settings import (
     TableSettings,
     ValidationSettings,
+    build_stacked_inputs,
     compile_staging,
     load_settings,
     structural_problem,
@@ -253,6 +254,7 @@ def validate(
             "cx-metrics validate: --new-loads reads the built tables' load times on the duckdb"
             " target only; validate every row (without --new-loads) on this one."
         )
+    build_stacked_inputs(settings)
     context = _context(docs_dir or default_docs_dir(settings.dbt_args))
     if settings.target_type == "postgres":
         report = _validate_postgres(context, settings)
@@ -341,7 +343,7 @@ def _validate_duckdb(
     try:
         present = {name: _columns(con, table.relation) for name, table in settings.tables.items()}
         for name, table in settings.tables.items():
-            table.problem = structural_problem(table, present[name])
+            table.problem = table.problem or structural_problem(table, present[name])
         os.environ.pop(LOADED_AFTER, None)  # never inherited: only --new-loads sets it
         if new_loads:
             restrict_to_new_loads(con, settings, present)

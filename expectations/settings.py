@@ -30,6 +30,8 @@ class TableSettings:
     # required, not_null, not_before, min_value, ...
     contract: dict[str, dict]
     staging_model: str
+    # Read from connectors (docs/connectors.md): the view that stacks its sources, else None.
+    stacked_model: str | None = None
     staging_sql: str | None = None  # None when the table could not be compiled
     problem: str | None = None  # a structural problem, as one readable line
     rows_read: str | None = None  # which rows, when not all (e.g. 'loads after ...')
@@ -71,7 +73,9 @@ def _parse(dbt_args: list[str]) -> Manifest | None:
 
 def _compile(selection: list[str], dbt_args: list[str], manifest: Manifest | None) -> dict:
     # Errors come back in the results; the log level keeps dbt from echoing compiled nodes.
-    args = ["compile", "--log-level", "none", "--no-write-json", "--select", *selection]
+    # Only the selected nodes: not the tests over them (an input's stacked view has some).
+    args = ["compile", "--log-level", "none", "--no-write-json", "--indirect-selection", "empty"]
+    args += ["--select", *selection]
     result = run_dbt([*args, *dbt_args], manifest=manifest)
     if result.result is None:
         raise SystemExit(f"cx-metrics validate: dbt could not compile: {result.exception}")
@@ -116,6 +120,28 @@ def structural_problem(table: TableSettings, present: list[str] | None) -> str |
             f" names (e.g. a view) and point {table.identifier_var} at it."
         )
     return None
+
+
+def build_stacked_inputs(settings: ValidationSettings) -> None:
+    """The views of the inputs read from connectors (their adapters and the view stacking
+    them), built before validation reads them: views, so this is quick and reads the
+    connectors' tables as they are now. A connector table that is missing or lacks a column
+    is its input's structural problem, in dbt's words (which name the table, column and fix)."""
+    stacked = {t.stacked_model: t for t in settings.tables.values() if t.stacked_model}
+    if not stacked:
+        return
+    selection = [f"+{model}" for model in stacked]
+    result = run_dbt(["run", "--quiet", "--select", *selection, *settings.dbt_args])
+    if result.result is None:
+        raise SystemExit(f"cx-metrics validate: dbt could not run: {result.exception}")
+    for outcome in result.result.results:
+        if str(outcome.status) != "error":
+            continue
+        for model, table in stacked.items():
+            # Its stacked view, or one of its adapters (stg_cx__<connector>__<input>).
+            name = outcome.node.name
+            if name == model or (name.startswith("stg_cx__") and name.endswith(f"__{table.name}")):
+                table.problem = table.problem or " ".join(str(outcome.message).split())
 
 
 def _base_views(settings: ValidationSettings, staging_models: list[str]) -> list[str]:

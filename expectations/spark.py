@@ -36,7 +36,7 @@ def prepare(settings: ValidationSettings):
     """Structural checks, staging SQL and the label map, as on DuckDB; returns the session."""
     spark = session()
     for table in settings.tables.values():
-        table.problem = structural_problem(table, _columns(spark, table.relation))
+        table.problem = table.problem or structural_problem(table, _columns(spark, table.relation))
     compile_staging(settings)
     if _columns(spark, settings.labels_relation) is None:
         run_dbt(["seed", "--quiet", "--select", settings.labels_model, *settings.dbt_args])

@@ -7,6 +7,7 @@
 -#}
 {% macro _cx_connector_table(connector, table_name) -%}
     {%- set relation = source('cx_' ~ connector, table_name) -%}
+    {%- do cx_metrics.cx_input_upstream(connector ~ '.' ~ table_name) -%}
     {%- set kinds = {} -%}
     {%- if execute and model.resource_type == 'model' -%}
         {%- set found = adapter.get_relation(relation.database, relation.schema, relation.identifier) -%}

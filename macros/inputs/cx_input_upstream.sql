@@ -1,7 +1,8 @@
 {#-
     A hook for projects that load the inputs with dbt themselves (seeds, or models that land
     where the sources point): declare the nodes that load input table_name with ref(), and every
-    model that reads it runs after them. By default nothing: inputs are loaded outside dbt.
+    model that reads it runs after them. A connector's table that an adapter reads is asked for
+    as '<connector>.<table>' (e.g. 'zendesk.ticket'). By default nothing: inputs are loaded outside dbt.
     Override it through dispatch (search_order: [<your project>, 'cx_metrics']); this
     repository's integration_tests project does so for its demo seeds.
 -#}

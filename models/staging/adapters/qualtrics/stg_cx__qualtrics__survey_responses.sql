@@ -51,6 +51,7 @@ answers as (
     select
         answer.response_id,
         answer.question_id,
+        responses.survey_id,
         questions.survey_type,
         coalesce(cast(choice.recode_value as {{ dbt.type_string() }}),
                  cast(answer.value as {{ dbt.type_string() }})) as value,
@@ -74,16 +75,21 @@ scored as (
 
     select
         *,
+        {%- set scaled = mapped | selectattr('scale') | selectattr('survey_type', 'in', scales) | list %}
+        {%- if scaled %}
         case
-            {%- for entry in mapped if entry.scale and entry.survey_type in scales %}
+            {%- for entry in scaled %}
             {%- set target = scales[entry.survey_type] %}
             {%- set number = cx_metrics.parse_number('value', 'text') %}
             {#- Rescaled linearly onto the package's scale; text that is no number stays as it is, for staging to reject. #}
-            when question_id = '{{ entry.question_id }}' and {{ number }} is not null
+            when question_id = '{{ entry.question_id }}'{% if entry.survey_id %} and survey_id = '{{ entry.survey_id }}'{% endif %} and {{ number }} is not null
                 then cast({{ target.min }} + ({{ number }} - {{ entry.scale[0] }}) * {{ target.max - target.min }} / {{ entry.scale[1] - entry.scale[0] }} as {{ dbt.type_string() }})
             {%- endfor %}
             else value
         end as score,
+        {%- else %}
+        value as score,
+        {%- endif %}
         row_number() over (
             partition by response_id
             order by case survey_type when 'nps' then 1 when 'csat' then 2 when 'ces' then 3 else 4 end, question_id
