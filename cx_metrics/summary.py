@@ -159,11 +159,20 @@ def input_lines(con: duckdb.DuckDBPyConnection) -> list[str]:
             " where table_name like 'stg\\_cx\\_\\_%' escape '\\'"
         ).fetchall()
     }
+    # An input read from connectors is the view stacking them (docs/connectors.md).
+    stacked = dict(
+        con.execute(
+            "select table_name, table_schema from information_schema.tables"
+            " where table_name like 'base\\_cx\\_\\_%\\_sources' escape '\\'"
+        ).fetchall()
+    )
     lines = []
     for table in INPUTS:
         if f"stg_cx__{table}" not in staged:
             continue
-        total = con.execute(f"select count(*) from {table}").fetchone()[0]
+        view = f"base_cx__{table}_sources"
+        relation = f'"{stacked[view]}".{view}' if view in stacked else table
+        total = con.execute(f"select count(*) from {relation}").fetchone()[0]
         bad = rejected.get(table, 0)
         lines.append(
             f"  {table:20s} {total:>8,d} rows, {total - bad:>8,d} accepted, "

@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Callable
 from pathlib import Path
 from types import SimpleNamespace
 
+import connector_fixtures
 import pytest
 from conftest import new_postgres_database
 from connector_fixtures import CONNECTORS, documented_vars, fixture, statements
@@ -249,3 +251,35 @@ def test_duckdb_builds_every_connector_stacked(tmp_path_factory: pytest.TempPath
     code, output = build(make_consumer_project(root, stacked_vars()), {"SHOP_DUCKDB_PATH": str(db)})
     assert code == 0, output[-5000:]
     assert_stacked(duckdb_query(db))
+
+
+def _source_tables(text: str) -> dict[str, list[str]]:
+    """{var: its sources} from a Markdown table of `| input | var | sources |` rows."""
+    rows = re.findall(r"^ *\| \w+ \| `(cx_\w+_source)` \| (.+?) \|$", text, flags=re.MULTILINE)
+    return {var: re.findall(r"`(\w+)`", sources) for var, sources in rows}
+
+
+def test_the_docs_list_the_sources_the_package_takes():
+    """The README's and docs/connectors.md's tables of sources are the macro's list."""
+    macro = (connector_fixtures.REPO / "macros/adapters/_cx_input_sources.sql").read_text()
+    declared = {
+        var: re.findall(r"'(\w+)'", sources)
+        for var, sources in re.findall(r"\('(cx_\w+_source)', \[(.*?)\]\)", macro)
+    }
+    assert sorted(declared) == sorted(SOURCE_VARS)
+    assert _source_tables(connector_fixtures.DOCS.read_text()) == declared
+    assert _source_tables((connector_fixtures.REPO / "README.md").read_text()) == declared
+
+
+def test_a_missing_connector_column_stops_the_build_naming_it(tmp_path):
+    """Structure is checked before anything is built: the table, the column and the vars."""
+    module = fixture("zendesk")
+    db = tmp_path / "analytics.duckdb"
+    drop = "alter table zendesk.ticket_comment drop column public"
+    execute_duckdb(db, [*statements("duckdb", module), drop])
+    project = make_consumer_project(tmp_path, project_vars("zendesk"))
+    code, output = build(project, {"SHOP_DUCKDB_PATH": str(db)})
+    assert code != 0
+    assert "zendesk table 'ticket_comment'" in output
+    assert "has no column 'public'" in output
+    assert "cx_zendesk_schema" in output

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
+import subprocess
 
 import numpy as np
 import pandas as pd
 import pytest
-from conftest import DEMO_SEEDS, query
+from conftest import BIN, DEMO_SEEDS, REPO, dbt_env, query
 
 from cx_metrics.demo_data.bad_rows import DEFECTS
 from cx_metrics.demo_data.generator import CES_LABELS, CSAT_LABELS, DemoConfig, generate_chunk
@@ -148,6 +150,11 @@ def test_demo_prints_the_headline_metrics(demo):
     assert "Survey metrics, latest full month (2025-09)" in output
     assert "Validation passed with" in output
     assert ".duckdb" in output
+    _assert_survey_rows(output)
+
+
+def _assert_survey_rows(output: str) -> None:
+    """The printed survey rows of September equal the pandas reading of the seed CSVs."""
     responses = _accepted_responses()
     september = responses[_in_september(responses["at"])]
     for program in ("all", "relationship", "transactional"):
@@ -160,6 +167,29 @@ def test_demo_prints_the_headline_metrics(demo):
                 assert int(text) == figure, (program, printed, expected)
             else:
                 assert _shown(text, figure), (program, printed, expected)
+
+
+@pytest.mark.slow
+def test_demo_from_qualtrics_and_zendesk_shapes(tmp_path):
+    """`cx-metrics demo --source qualtrics,zendesk`: the demo data as Fivetran's Qualtrics and
+    Zendesk tables, read by the adapters, gives the same accepted answers (under the adapter's
+    keys) and so the same survey metrics as the contract tables."""
+    db = tmp_path / "demo.duckdb"
+    done = subprocess.run(
+        [str(BIN / "cx-metrics"), "demo", "--source", "qualtrics,zendesk"],
+        cwd=REPO,
+        env={**os.environ, **dbt_env(db)},
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, (done.stdout + done.stderr)[-5000:]
+    _assert_survey_rows(done.stdout)
+    expected = {f"qualtrics:{r}:QID1" for r in _accepted_responses()["response_id"]}
+    built = query(db, "select response_id, feedback_source from cx__survey_responses")
+    assert {r for r, _ in built} == expected
+    assert {source for _, source in built} == {"qualtrics"}
+    tickets = query(db, "select count(*) from main_cx_staging.base_cx__support_tickets_sources")
+    assert tickets == [(len(_seed("support_tickets")),)]
 
 
 def test_demo_prints_churn_service_levels_and_the_close_the_loop_queue(demo):

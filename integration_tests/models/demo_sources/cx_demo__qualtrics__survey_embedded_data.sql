@@ -2,7 +2,7 @@
 {%- set keys = ['customer_id', 'touchpoint', 'program', 'ticket_id'] %}
 {%- for key in keys %}
 select response_id, '{{ key }}' as key, {{ key }} as value
-from {{ ref('cx_demo__survey_responses') }}
-where response_id is not null and {{ key }} is not null
+from {{ ref('cx_demo__qualtrics__answers') }}
+where {{ key }} is not null
 {{ 'union all' if not loop.last }}
 {%- endfor %}

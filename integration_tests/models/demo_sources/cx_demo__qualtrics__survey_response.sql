@@ -5,5 +5,5 @@ select
     responded_at as recorded_date,
     channel as distribution_channel,
     cast('2025-10-01 00:00:00' as timestamp) as _fivetran_synced
-from {{ ref('cx_demo__survey_responses') }}
-where response_id is not null
+from {{ ref('cx_demo__qualtrics__answers') }}
+
