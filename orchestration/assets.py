@@ -23,6 +23,7 @@ from cx_metrics.orchestration.translator import (
     AFTER_THE_ROUND,
     RAW_GROUP,
     CxDbtTranslator,
+    is_connector_table,
     is_raw_input,
 )
 from cx_metrics.project import DbtSettings
@@ -32,20 +33,25 @@ MODELS_OP = "cx_dbt_models"
 AFTER_ALERTS_OP = "cx_dbt_after_alerts"
 
 
-def raw_input_specs(manifest: Mapping[str, Any], translator: CxDbtTranslator) -> list[AssetSpec]:
+def raw_input_specs(
+    manifest: Mapping[str, Any], translator: CxDbtTranslator, connectors: bool = False
+) -> list[AssetSpec]:
     """The package's inputs that are switched on (cx_using_*), as external assets: loaded by
-    the user's warehouse, read by the staging models."""
+    the user's warehouse, read by the staging models. With connectors, the connectors' raw
+    tables the adapters read instead (docs/connectors.md)."""
     adapter = manifest["metadata"]["adapter_type"]
+    chosen = is_connector_table if connectors else is_raw_input
+    what = "A connector table cx_metrics reads" if connectors else "An input of cx_metrics"
     return [
         AssetSpec(
             key=translator.get_asset_key(props),
             group_name=RAW_GROUP,
-            description=f"{props['description']} An input of cx_metrics (README: Inputs).",
+            description=f"{props['description']} {what} (README: Inputs).",
             metadata={"dagster/table_name": props["relation_name"]},
             kinds={adapter},
         )
         for props in manifest["sources"].values()
-        if is_raw_input(props)
+        if chosen(props)
     ]
 
 

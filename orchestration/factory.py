@@ -131,7 +131,15 @@ def _definitions(project: DbtProject, settings: DbtSettings) -> Definitions:
     )
     dbt = DbtCliResource(project_dir=project, dbt_executable=dbt_executable())
     return Definitions(
-        assets=[*raw_inputs, seeds, models, *alerts, published, dashboard],
+        assets=[
+            *raw_inputs,
+            *raw_input_specs(manifest, translator, connectors=True),
+            seeds,
+            models,
+            *alerts,
+            published,
+            dashboard,
+        ],
         asset_checks=checks,
         jobs=[job, new_loads_job],
         schedules=[refresh_schedule()],

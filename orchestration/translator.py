@@ -30,6 +30,16 @@ def is_raw_input(props: Mapping[str, Any]) -> bool:
     )
 
 
+def is_connector_table(props: Mapping[str, Any]) -> bool:
+    """A connector's raw table that one of the package's adapters reads (docs/connectors.md):
+    a source of the package named cx_<connector>."""
+    return (
+        props["resource_type"] == "source"
+        and is_package_node(props)
+        and props["source_name"] != PACKAGE
+    )
+
+
 def _has_own_key(props: Mapping[str, Any]) -> bool:
     """A node whose meta names its Dagster key (dagster-dbt's meta: {dagster: {asset_key}})."""
     meta = props.get("config", {}).get("meta") or props.get("meta") or {}
@@ -38,9 +48,10 @@ def _has_own_key(props: Mapping[str, Any]) -> bool:
 
 class CxDbtTranslator(DagsterDbtTranslator):
     """The package's nodes: <layer>/<name> (raw/survey_responses, seeds/cx_score_labels,
-    staging/stg_cx__customers, marts/cx__nps). Any other project's: <project>/<name> (and
-    <project>/<source>/<table> for its sources), so a user's model named like an input
-    (shop/customers) never meets raw/customers. dbt tests become asset checks."""
+    staging/stg_cx__customers, marts/cx__nps), a connector's tables raw/<connector>/<table>.
+    Any other project's: <project>/<name> (and <project>/<source>/<table> for its sources), so
+    a user's model named like an input (shop/customers) never meets raw/customers. dbt tests
+    become asset checks."""
 
     def __init__(self, after_alerts: AssetKey | None = None) -> None:
         super().__init__(settings=DagsterDbtTranslatorSettings(enable_asset_checks=True))
@@ -68,6 +79,10 @@ class CxDbtTranslator(DagsterDbtTranslator):
 
     def get_asset_key(self, dbt_resource_props: Mapping[str, Any]) -> AssetKey:
         props = dbt_resource_props
+        if is_connector_table(props):
+            # raw/zendesk/ticket: connectors' table names repeat (Delighted's survey_responses).
+            connector = props["source_name"].removeprefix("cx_")
+            return AssetKey([RAW_GROUP, connector, props["name"]])
         if is_package_node(props):
             return AssetKey([self.layer(props), props["name"]])
         if _has_own_key(props):

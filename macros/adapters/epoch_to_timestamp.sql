@@ -18,3 +18,12 @@
 {% macro snowflake__epoch_to_timestamp(expression) -%}
     to_timestamp_ntz(cast({{ expression }} as bigint))
 {%- endmacro %}
+
+{% macro bigquery__epoch_to_timestamp(expression) -%}
+    timestamp_seconds(cast({{ expression }} as int64))
+{%- endmacro %}
+
+{#- Redshift (dispatched to postgres__ otherwise) has no to_timestamp(double). -#}
+{% macro redshift__epoch_to_timestamp(expression) -%}
+    timestamp 'epoch' + cast({{ expression }} as bigint) * interval '1 second'
+{%- endmacro %}

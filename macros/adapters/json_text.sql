@@ -18,3 +18,12 @@
 {% macro snowflake__json_text(expression, key) -%}
     json_extract_path_text(cast({{ expression }} as varchar), '"{{ key }}"')
 {%- endmacro %}
+
+{% macro bigquery__json_text(expression, key) -%}
+    json_value(cast({{ expression }} as string), '$."{{ key }}"')
+{%- endmacro %}
+
+{#- Redshift (dispatched to postgres__ otherwise) has no jsonb. -#}
+{% macro redshift__json_text(expression, key) -%}
+    json_extract_path_text(cast({{ expression }} as varchar), '{{ key }}', true)
+{%- endmacro %}

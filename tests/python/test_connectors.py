@@ -14,6 +14,7 @@ survey figures.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
 import re
 from collections.abc import Callable
@@ -22,6 +23,7 @@ from types import SimpleNamespace
 
 import connector_fixtures
 import pytest
+import yaml
 from conftest import new_postgres_database
 from connector_fixtures import CONNECTORS, documented_vars, fixture, statements
 from consumer import (
@@ -32,9 +34,11 @@ from consumer import (
     make_consumer_project,
     parquet_query,
     postgres_query,
+    run_consumer_dbt,
     spark_env,
     table_statements,
 )
+from dagster import AssetKey
 from test_consumer import duckdb_query
 
 Query = Callable[[str], list[tuple]]
@@ -283,3 +287,37 @@ def test_a_missing_connector_column_stops_the_build_naming_it(tmp_path):
     assert "zendesk table 'ticket_comment'" in output
     assert "has no column 'public'" in output
     assert "cx_zendesk_schema" in output
+
+
+def _declared_tables(name: str) -> set[str]:
+    """The tables of a connector's source in the package (the tables its adapters read)."""
+    path = connector_fixtures.REPO / f"models/staging/adapters/{name}/_{name}__sources.yml"
+    (source,) = yaml.safe_load(path.read_text())["sources"]
+    return {table["name"] for table in source["tables"]}
+
+
+def test_dagster_shows_each_connector_table_as_a_raw_asset(tmp_path):
+    """Lineage starts at the connectors' tables: raw/<connector>/<table> external assets,
+    keys that never meet the contract's inputs (Delighted's survey_responses among them)."""
+    from cx_metrics.orchestration.assets import raw_input_specs
+    from cx_metrics.orchestration.translator import CxDbtTranslator
+
+    project = make_consumer_project(tmp_path, stacked_vars())
+    env = {"SHOP_DUCKDB_PATH": str(tmp_path / "analytics.duckdb")}
+    for command in (["deps"], ["parse"]):
+        code, output = run_consumer_dbt(project, command, env)
+        assert code == 0, output[-3000:]
+    manifest = json.loads((project / "target" / "manifest.json").read_text())
+    translator = CxDbtTranslator()
+    found: dict[str, set[str]] = {}
+    for spec in raw_input_specs(manifest, translator, connectors=True):
+        raw, connector, table = spec.key.path
+        assert raw == "raw", spec.key
+        found.setdefault(connector, set()).add(table)
+    assert found == {name: _declared_tables(name) for name in CONNECTORS}
+    for name in CONNECTORS:  # each fixture holds every table its adapters read
+        assert _declared_tables(name) <= set(fixture(name).TABLES), name
+    inputs = {spec.key for spec in raw_input_specs(manifest, translator)}
+    assert AssetKey(["raw", "survey_responses"]) in inputs
+    keys = [translator.get_asset_key(props) for props in manifest["sources"].values()]
+    assert len(keys) == len(set(keys))
