@@ -104,3 +104,64 @@ def documented_vars() -> dict[str, dict]:
         if name in CONNECTORS and block:
             found[name] = yaml.safe_load(block.group(1))["vars"]["cx_metrics"]
     return found
+
+
+# --- Helpers the fixture modules write their expectations with -----------------------------
+
+
+def month(period_start: str, dimension: str = "all", value: str = "all") -> dict:
+    """The identity of a monthly mart row (period_grain, period_start, dimension, value)."""
+    return {
+        "period_grain": "month",
+        "period_start": period_start,
+        "dimension": dimension,
+        "dimension_value": value,
+    }
+
+
+def customer(customer_id, started_at, churned_at, segment, plan, region, monthly_revenue):
+    """An accepted customers row, after staging."""
+    return {
+        "customer_id": customer_id,
+        "started_at": started_at,
+        "churned_at": churned_at,
+        "segment": segment,
+        "plan": plan,
+        "region": region,
+        "monthly_revenue": monthly_revenue,
+        "rejection_reason": None,
+    }
+
+
+def ticket(ticket_id, customer_id, channel, priority, created, responded, resolved, replies):
+    """An accepted support_tickets row of a help desk, which records no handle time."""
+    return {
+        "ticket_id": ticket_id,
+        "customer_id": customer_id,
+        "channel": channel,
+        "priority": priority,
+        "created_at": created,
+        "first_response_at": responded,
+        "resolved_at": resolved,
+        "handle_time_minutes": None,
+        "agent_replies": replies,
+        "rejection_reason": None,
+    }
+
+
+def support_csat(connector, key, ticket_id, customer_id, channel, score, responded_at, comment):
+    """An accepted CSAT answer a help desk's rating gives (touchpoint support)."""
+    return {
+        "response_id": key,
+        "customer_id": customer_id,
+        "survey_type": "csat",
+        "program": "transactional",
+        "touchpoint": "support",
+        "channel": channel,
+        "score": score,
+        "responded_at": responded_at,
+        "comment": comment,
+        "ticket_id": ticket_id,
+        "feedback_source": connector,
+        "rejection_reason": None,
+    }

@@ -57,6 +57,8 @@ Assumptions (the adapter author should align):
 
 import json
 
+from connector_fixtures import month
+
 SCHEMA = "delighted"
 
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -385,20 +387,11 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
 }
 
 
-def _all(month: str) -> dict:
-    return {
-        "period_grain": "month",
-        "period_start": month,
-        "dimension": "all",
-        "dimension_value": "all",
-    }
-
-
 EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     # March: 10, 9 | 7 | 4 -> 100 * (2 - 1) / 4
     (
         "cx__nps",
-        _all("2025-03-01"),
+        month("2025-03-01"),
         {
             "responses": 4,
             "promoters": 2,
@@ -412,7 +405,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     # April: 10 | 8 | 6, 3 -> 100 * (1 - 2) / 4
     (
         "cx__nps",
-        _all("2025-04-01"),
+        month("2025-04-01"),
         {
             "responses": 4,
             "promoters": 1,
@@ -426,7 +419,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     # March: 5, 3 -> 1 of 2 satisfied
     (
         "cx__csat",
-        _all("2025-03-01"),
+        month("2025-03-01"),
         {
             "responses": 2,
             "satisfied_responses": 1,
@@ -438,7 +431,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     # April: 4, 2, 5 -> 2 of 3 satisfied
     (
         "cx__csat",
-        _all("2025-04-01"),
+        month("2025-04-01"),
         {
             "responses": 3,
             "satisfied_responses": 2,
@@ -450,7 +443,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     # March: 6, 3 -> 1 of 2 easy (>= 5)
     (
         "cx__ces",
-        _all("2025-03-01"),
+        month("2025-03-01"),
         {
             "responses": 2,
             "easy_responses": 1,
@@ -462,7 +455,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     # April: 7, 5, 2 -> 2 of 3 easy
     (
         "cx__ces",
-        _all("2025-04-01"),
+        month("2025-04-01"),
         {
             "responses": 3,
             "easy_responses": 2,

@@ -78,6 +78,8 @@ cx__revenue_by_nps (monthly_revenue summed; annualrevenue never counts), month g
   Dunmore churned: 290.0). Total 15305; promoter share 100*5350/15305 = 34.9559...
 """
 
+from connector_fixtures import customer, month
+
 SCHEMA = "hubspot"
 
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -497,22 +499,9 @@ CONTRACT_SURVEYS: list[tuple] = [
 ]
 
 
-def _customer(customer_id, started_at, churned_at, segment, plan, region, monthly_revenue):
-    return {
-        "customer_id": customer_id,
-        "started_at": started_at,
-        "churned_at": churned_at,
-        "segment": segment,
-        "plan": plan,
-        "region": region,
-        "monthly_revenue": monthly_revenue,
-        "rejection_reason": None,
-    }
-
-
 EXPECTED_ROWS: dict[str, list[dict]] = {
     "customers": [
-        _customer(
+        customer(
             "5790939450",
             "2025-01-06 09:15:00",
             None,
@@ -521,7 +510,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "united states",
             4200.0,
         ),
-        _customer(
+        customer(
             "5791022317",
             "2025-01-14 11:02:00",
             "2025-03-12 17:45:00",
@@ -530,7 +519,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "united states",
             850.0,
         ),
-        _customer(
+        customer(
             "5792210045",
             "2025-01-22 08:30:00",
             None,
@@ -539,7 +528,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "united kingdom",
             3900.0,
         ),
-        _customer(
+        customer(
             "5794417782",
             "2025-01-29 14:20:00",
             "2025-04-01 00:00:00",
@@ -548,7 +537,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "germany",
             290.0,
         ),
-        _customer(
+        customer(
             "5801136609",
             "2025-02-03 10:00:00",
             None,
@@ -557,7 +546,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "germany",
             1150.0,
         ),
-        _customer(
+        customer(
             "5803348821",
             "2025-02-11 16:40:00",
             "2025-03-28 09:00:00",
@@ -566,11 +555,11 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "united states",
             320.0,
         ),
-        _customer("5810072254", "2025-02-19 12:05:00", None, "retail", "growth", "france", 990.0),
-        _customer(
+        customer("5810072254", "2025-02-19 12:05:00", None, "retail", "growth", "france", 990.0),
+        customer(
             "5812290037", "2025-02-26 07:55:00", None, "unknown", "starter", "united states", 275.0
         ),
-        _customer(
+        customer(
             "5820004418",
             "2025-03-04 13:30:00",
             "2025-04-25 10:15:00",
@@ -579,7 +568,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "united kingdom",
             4500.0,
         ),
-        _customer(
+        customer(
             "5822671190",
             "2025-03-17 15:10:00",
             "2025-03-31 23:30:00",
@@ -588,7 +577,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "unknown",
             310.0,
         ),
-        _customer(
+        customer(
             "5830119452",
             "2025-04-02 09:45:00",
             None,
@@ -597,7 +586,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "germany",
             1200.0,
         ),
-        _customer(
+        customer(
             "5831908876",
             "2025-04-21 18:25:00",
             None,
@@ -612,20 +601,11 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
 }
 
 
-def _month(period_start, dimension="all", dimension_value="all"):
-    return {
-        "period_grain": "month",
-        "period_start": period_start,
-        "dimension": dimension,
-        "dimension_value": dimension_value,
-    }
-
-
 EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     # cx__customer_churn
     (
         "cx__customer_churn",
-        _month("2025-01-01"),
+        month("2025-01-01"),
         {
             "customers_at_start": 0,
             "new_customers": 4,
@@ -637,7 +617,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     ),
     (
         "cx__customer_churn",
-        _month("2025-02-01"),
+        month("2025-02-01"),
         {
             "customers_at_start": 4,
             "new_customers": 4,
@@ -649,7 +629,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     ),
     (
         "cx__customer_churn",
-        _month("2025-03-01"),
+        month("2025-03-01"),
         {
             "customers_at_start": 8,
             "new_customers": 2,
@@ -661,7 +641,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     ),
     (
         "cx__customer_churn",
-        _month("2025-04-01"),
+        month("2025-04-01"),
         {
             "customers_at_start": 7,
             "new_customers": 2,
@@ -673,7 +653,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     ),
     (
         "cx__customer_churn",
-        _month("2025-03-01", "segment", "computer_software"),
+        month("2025-03-01", "segment", "computer_software"),
         {
             "customers_at_start": 3,
             "new_customers": 1,
@@ -685,7 +665,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     ),
     (
         "cx__customer_churn",
-        _month("2025-03-01", "region", "unknown"),
+        month("2025-03-01", "region", "unknown"),
         {
             "customers_at_start": 0,
             "new_customers": 1,
@@ -698,33 +678,33 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     # cx__nps: the survey answers joined to the HubSpot customers' segment
     (
         "cx__nps",
-        _month("2025-03-01"),
+        month("2025-03-01"),
         {"responses": 6, "promoters": 3, "passives": 1, "detractors": 2, "nps": 100 / 6},
     ),
     (
         "cx__nps",
-        _month("2025-03-01", "segment", "computer_software"),
+        month("2025-03-01", "segment", "computer_software"),
         {"responses": 4, "promoters": 2, "passives": 0, "detractors": 2, "nps": 0.0},
     ),
     (
         "cx__nps",
-        _month("2025-03-01", "segment", "unknown"),
+        month("2025-03-01", "segment", "unknown"),
         {"responses": 1, "promoters": 1, "passives": 0, "detractors": 0, "nps": 100.0},
     ),
     (
         "cx__nps",
-        _month("2025-04-01"),
+        month("2025-04-01"),
         {"responses": 5, "promoters": 2, "passives": 2, "detractors": 1, "nps": 20.0},
     ),
     (
         "cx__nps",
-        _month("2025-04-01", "segment", "unknown"),
+        month("2025-04-01", "segment", "unknown"),
         {"responses": 2, "promoters": 0, "passives": 1, "detractors": 1, "nps": -50.0},
     ),
     # cx__revenue_by_nps: monthly_revenue is property_mrr, never property_annualrevenue
     (
         "cx__revenue_by_nps",
-        {**_month("2025-03-01"), "nps_category_as_of_start": "no answer"},
+        {**month("2025-03-01"), "nps_category_as_of_start": "no answer"},
         {
             "customers_at_start": 8,
             "monthly_revenue_at_start": 11975.0,
@@ -736,7 +716,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     ),
     (
         "cx__revenue_by_nps",
-        {**_month("2025-04-01"), "nps_category_as_of_start": "promoter"},
+        {**month("2025-04-01"), "nps_category_as_of_start": "promoter"},
         {
             "customers_at_start": 2,
             "monthly_revenue_at_start": 5350.0,
@@ -748,7 +728,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     ),
     (
         "cx__revenue_by_nps",
-        {**_month("2025-04-01"), "nps_category_as_of_start": "detractor"},
+        {**month("2025-04-01"), "nps_category_as_of_start": "detractor"},
         {
             "customers_at_start": 1,
             "monthly_revenue_at_start": 4500.0,
@@ -759,7 +739,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     ),
     (
         "cx__revenue_by_nps",
-        {**_month("2025-04-01"), "nps_category_as_of_start": "no answer"},
+        {**month("2025-04-01"), "nps_category_as_of_start": "no answer"},
         {
             "customers_at_start": 3,
             "monthly_revenue_at_start": 1555.0,

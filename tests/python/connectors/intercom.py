@@ -84,6 +84,8 @@ cx__csat, month 2025-04, all: 107 5, 109 1, 111 4 (108's 0 rejected, 112 deleted
   responses 3, satisfied 2, csat_pct 200/3 = 66.6666667, score_sum 10, avg_score 10/3 = 3.3333333.
 """
 
+from connector_fixtures import support_csat, ticket
+
 SCHEMA = "intercom"
 
 _HISTORY = [
@@ -1614,45 +1616,15 @@ VARS: dict = {
 }
 
 
-def _ticket(
-    suffix,
-    customer_id,
-    channel,
-    priority,
-    created_at,
-    first_response_at,
-    resolved_at,
-    agent_replies,
-):
-    return {
-        "ticket_id": C + suffix,
-        "customer_id": customer_id,
-        "channel": channel,
-        "priority": priority,
-        "created_at": created_at,
-        "first_response_at": first_response_at,
-        "resolved_at": resolved_at,
-        "handle_time_minutes": None,
-        "agent_replies": agent_replies,
-        "rejection_reason": None,
-    }
+def _ticket(suffix, *values):
+    return ticket(C + suffix, *values)
 
 
 def _rating(suffix, customer_id, channel, score, responded_at, comment):
-    return {
-        "response_id": f"intercom:{C + suffix}:rating",
-        "customer_id": customer_id,
-        "survey_type": "csat",
-        "program": "transactional",
-        "touchpoint": "support",
-        "channel": channel,
-        "score": score,
-        "responded_at": responded_at,
-        "comment": comment,
-        "ticket_id": C + suffix,
-        "feedback_source": "intercom",
-        "rejection_reason": None,
-    }
+    key, conversation = f"intercom:{C + suffix}:rating", C + suffix
+    return support_csat(
+        "intercom", key, conversation, customer_id, channel, score, responded_at, comment
+    )
 
 
 EXPECTED_ROWS: dict[str, list[dict]] = {

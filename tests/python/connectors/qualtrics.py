@@ -89,6 +89,8 @@ Assumptions (the adapter author should align):
 - The rescaled 6 on 1-7 is 13/3, a float: compare scores and avg_score with a tolerance.
 """
 
+from connector_fixtures import month
+
 SCHEMA = "qualtrics"
 
 SURVEY = "SV_3xKq7CxMetrics1"
@@ -1233,20 +1235,11 @@ ABSENT_KEYS: list[str] = [
 ]
 
 
-def _all(month: str) -> dict:
-    return {
-        "period_grain": "month",
-        "period_start": month,
-        "dimension": "all",
-        "dimension_value": "all",
-    }
-
-
 EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     # March: 10, 9 | 7, 8, 7 | 3 -> 100 * (2 - 1) / 6
     (
         "cx__nps",
-        _all("2025-03-01"),
+        month("2025-03-01"),
         {
             "responses": 6,
             "promoters": 2,
@@ -1260,7 +1253,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     # April: 10, 9, 10, 9 | 8 | 2, 5, 0 -> 100 * (4 - 3) / 8 = 12.5
     (
         "cx__nps",
-        _all("2025-04-01"),
+        month("2025-04-01"),
         {
             "responses": 8,
             "promoters": 4,
@@ -1274,7 +1267,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     # March: 5, 4, 2, 13/3, 3, 5, 4 -> satisfied 5 of 7; sum 82/3
     (
         "cx__csat",
-        _all("2025-03-01"),
+        month("2025-03-01"),
         {
             "responses": 7,
             "satisfied_responses": 5,
@@ -1286,7 +1279,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     # April: 5, 1, 4, 5, 1, 4, 3 -> satisfied 4 of 7; sum 23
     (
         "cx__csat",
-        _all("2025-04-01"),
+        month("2025-04-01"),
         {
             "responses": 7,
             "satisfied_responses": 4,

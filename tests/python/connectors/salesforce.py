@@ -93,6 +93,8 @@ cx__revenue_by_nps, Mar 'all', 'no answer' (no answer before March 1): S 5, reve
 5200 + 1400 + 450 + 1800 + 390 = 9240.0, churned Globex 1400.0.
 """
 
+from connector_fixtures import customer, month
+
 SCHEMA = "salesforce"
 
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -863,19 +865,6 @@ CONTRACT_SURVEYS: list[tuple] = [
 ]
 
 
-def _customer(customer_id, started_at, churned_at, segment, plan, region, monthly_revenue):
-    return {
-        "customer_id": customer_id,
-        "started_at": started_at,
-        "churned_at": churned_at,
-        "segment": segment,
-        "plan": plan,
-        "region": region,
-        "monthly_revenue": monthly_revenue,
-        "rejection_reason": None,
-    }
-
-
 def _order(order_id, customer_id, ordered_at, amount, status):
     return {
         "order_id": order_id,
@@ -889,7 +878,7 @@ def _order(order_id, customer_id, ordered_at, amount, status):
 
 EXPECTED_ROWS: dict[str, list[dict]] = {
     "customers": [
-        _customer(
+        customer(
             NORTHWIND,
             "2025-01-08 14:02:11",
             None,
@@ -898,7 +887,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "united states",
             5200.0,
         ),
-        _customer(
+        customer(
             GLOBEX,
             "2025-01-20 09:30:00",
             "2025-03-15 00:00:00",
@@ -907,7 +896,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "germany",
             1400.0,
         ),
-        _customer(
+        customer(
             INITECH,
             "2025-02-03 11:45:00",
             "2025-04-18 16:00:00",
@@ -916,7 +905,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "united states",
             450.0,
         ),
-        _customer(
+        customer(
             UMBRELLA,
             "2025-02-14 08:00:00",
             None,
@@ -925,7 +914,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "united kingdom",
             1800.0,
         ),
-        _customer(
+        customer(
             STARK,
             "2025-02-25 13:20:00",
             "2025-04-07 10:00:00",
@@ -934,10 +923,10 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "france",
             390.0,
         ),
-        _customer(
+        customer(
             WAYNE, "2025-03-03 10:10:00", None, "customer - direct", "enterprise", "unknown", 6100.0
         ),
-        _customer(
+        customer(
             HOOLI,
             "2025-03-19 15:45:00",
             "2025-03-29 12:00:00",
@@ -946,10 +935,10 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "united states",
             300.0,
         ),
-        _customer(
+        customer(
             SOYLENT, "2025-04-02 09:00:00", None, "customer - channel", "growth", "germany", 1500.0
         ),
-        _customer(
+        customer(
             VANDELAY,
             "2025-04-22 17:30:00",
             None,
@@ -989,20 +978,11 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
 }
 
 
-def _month(period_start, dimension="all", dimension_value="all"):
-    return {
-        "period_grain": "month",
-        "period_start": period_start,
-        "dimension": dimension,
-        "dimension_value": dimension_value,
-    }
-
-
 EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     # cx__customer_churn
     (
         "cx__customer_churn",
-        _month("2025-01-01"),
+        month("2025-01-01"),
         {
             "customers_at_start": 0,
             "new_customers": 2,
@@ -1014,7 +994,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     ),
     (
         "cx__customer_churn",
-        _month("2025-02-01"),
+        month("2025-02-01"),
         {
             "customers_at_start": 2,
             "new_customers": 3,
@@ -1026,7 +1006,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     ),
     (
         "cx__customer_churn",
-        _month("2025-03-01"),
+        month("2025-03-01"),
         {
             "customers_at_start": 5,
             "new_customers": 2,
@@ -1038,7 +1018,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     ),
     (
         "cx__customer_churn",
-        _month("2025-04-01"),
+        month("2025-04-01"),
         {
             "customers_at_start": 5,
             "new_customers": 2,
@@ -1050,7 +1030,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     ),
     (
         "cx__customer_churn",
-        _month("2025-04-01", "segment", "customer - direct"),
+        month("2025-04-01", "segment", "customer - direct"),
         {
             "customers_at_start": 4,
             "new_customers": 1,
@@ -1063,7 +1043,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     # cx__activity_churn (orders; W = 90 days; horizon 2025-10-20)
     (
         "cx__activity_churn",
-        _month("2025-03-01"),
+        month("2025-03-01"),
         {
             "customers_at_start": 4,
             "new_customers": 2,
@@ -1079,7 +1059,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     ),
     (
         "cx__activity_churn",
-        _month("2025-05-01"),
+        month("2025-05-01"),
         {
             "customers_at_start": 7,
             "new_customers": 0,
@@ -1095,7 +1075,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     ),
     (
         "cx__activity_churn",
-        _month("2025-05-01", "segment", "customer - direct"),
+        month("2025-05-01", "segment", "customer - direct"),
         {
             "customers_at_start": 4,
             "new_customers": 0,
@@ -1108,7 +1088,7 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     ),
     (
         "cx__activity_churn",
-        _month("2025-07-01"),
+        month("2025-07-01"),
         {
             "customers_at_start": 3,
             "new_customers": 0,
@@ -1123,28 +1103,28 @@ EXPECTED_FIGURES: list[tuple[str, dict, dict]] = [
     # cx__nps: the survey answers joined to the Salesforce accounts' type as segment
     (
         "cx__nps",
-        _month("2025-03-01"),
+        month("2025-03-01"),
         {"responses": 4, "promoters": 2, "passives": 1, "detractors": 1, "nps": 25.0},
     ),
     (
         "cx__nps",
-        _month("2025-03-01", "segment", "customer - direct"),
+        month("2025-03-01", "segment", "customer - direct"),
         {"responses": 3, "promoters": 2, "passives": 1, "detractors": 0, "nps": 200 / 3},
     ),
     (
         "cx__nps",
-        _month("2025-04-01", "segment", "customer - direct"),
+        month("2025-04-01", "segment", "customer - direct"),
         {"responses": 2, "promoters": 0, "passives": 0, "detractors": 2, "nps": -100.0},
     ),
     (
         "cx__nps",
-        _month("2025-04-01", "segment", "unknown"),
+        month("2025-04-01", "segment", "unknown"),
         {"responses": 1, "promoters": 1, "passives": 0, "detractors": 0, "nps": 100.0},
     ),
     # cx__revenue_by_nps: monthly_revenue is mrr__c, never annual_revenue
     (
         "cx__revenue_by_nps",
-        {**_month("2025-03-01"), "nps_category_as_of_start": "no answer"},
+        {**month("2025-03-01"), "nps_category_as_of_start": "no answer"},
         {
             "customers_at_start": 5,
             "monthly_revenue_at_start": 9240.0,

@@ -88,6 +88,8 @@ cx__csat, month 2025-04, all: 1009 good 5, 1010 bad 1, 1014 '3' (1013's '7' reje
   responses 3, satisfied 1, csat_pct 100/3 = 33.3333333, score_sum 9, avg_score 3.0.
 """
 
+from connector_fixtures import support_csat, ticket
+
 SCHEMA = "zendesk"
 
 TABLES: dict[str, list[tuple[str, str]]] = {
@@ -1062,51 +1064,17 @@ VARS: dict = {
 }
 
 
-def _ticket(
-    ticket_id,
-    customer_id,
-    channel,
-    priority,
-    created_at,
-    first_response_at,
-    resolved_at,
-    agent_replies,
-):
-    return {
-        "ticket_id": ticket_id,
-        "customer_id": customer_id,
-        "channel": channel,
-        "priority": priority,
-        "created_at": created_at,
-        "first_response_at": first_response_at,
-        "resolved_at": resolved_at,
-        "handle_time_minutes": None,
-        "agent_replies": agent_replies,
-        "rejection_reason": None,
-    }
-
-
 def _csat(ticket_id, customer_id, channel, score, responded_at, comment):
-    return {
-        "response_id": f"zendesk:{ticket_id}:csat",
-        "customer_id": customer_id,
-        "survey_type": "csat",
-        "program": "transactional",
-        "touchpoint": "support",
-        "channel": channel,
-        "score": score,
-        "responded_at": responded_at,
-        "comment": comment,
-        "ticket_id": ticket_id,
-        "feedback_source": "zendesk",
-        "rejection_reason": None,
-    }
+    key = f"zendesk:{ticket_id}:csat"
+    return support_csat(
+        "zendesk", key, ticket_id, customer_id, channel, score, responded_at, comment
+    )
 
 
 EXPECTED_ROWS: dict[str, list[dict]] = {
     # 1006 (_fivetran_deleted) and 1011 (status deleted) appear nowhere.
     "support_tickets": [
-        _ticket(
+        ticket(
             "1001",
             "CUST-0101",
             "web",
@@ -1116,7 +1084,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "2025-03-03 11:05:00",
             2,
         ),
-        _ticket(
+        ticket(
             "1002",
             "CUST-0102",
             "email",
@@ -1126,7 +1094,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "2025-03-06 10:30:00",
             2,
         ),
-        _ticket(
+        ticket(
             "1003",
             "CUST-0103",
             "chat",
@@ -1136,7 +1104,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "2025-03-10 09:15:00",
             2,
         ),
-        _ticket(
+        ticket(
             "1004",
             None,
             "email",
@@ -1146,8 +1114,8 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "2025-03-14 10:00:00",
             1,
         ),
-        _ticket("1005", "CUST-0105", "api", "unknown", "2025-03-18 11:00:00", None, None, 0),
-        _ticket(
+        ticket("1005", "CUST-0105", "api", "unknown", "2025-03-18 11:00:00", None, None, 0),
+        ticket(
             "1007",
             "CUST-0101",
             "voice",
@@ -1158,7 +1126,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             2,
         ),
         {"ticket_id": "1008", "rejection_reason": "missing timestamp"},
-        _ticket(
+        ticket(
             "1009",
             "CUST-0103",
             "email",
@@ -1168,7 +1136,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "2025-04-02 10:00:00",
             1,
         ),
-        _ticket(
+        ticket(
             "1010",
             "CUST-0106",
             "chat",
@@ -1179,7 +1147,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             3,
         ),
         {"ticket_id": "1012", "rejection_reason": "resolution before creation"},
-        _ticket(
+        ticket(
             "1013",
             "CUST-0101",
             "email",
@@ -1189,7 +1157,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "2025-04-23 08:00:00",
             1,
         ),
-        _ticket(
+        ticket(
             "1014",
             "CUST-0103",
             "web",
@@ -1199,7 +1167,7 @@ EXPECTED_ROWS: dict[str, list[dict]] = {
             "2025-04-28 09:00:00",
             1,
         ),
-        _ticket(
+        ticket(
             "1015", None, "api", "normal", "2025-04-29 17:00:00", "2025-04-30 09:00:00", None, 1
         ),
     ],
