@@ -248,15 +248,6 @@ def test_spark_builds_every_connector_stacked(tmp_path_factory: pytest.TempPathF
     assert_stacked(parquet_query(root / "warehouse", [MARTS, STAGING]))
 
 
-def test_duckdb_builds_every_connector_stacked(tmp_path_factory: pytest.TempPathFactory):
-    root = tmp_path_factory.mktemp("connectors_stacked")
-    db = root / "analytics.duckdb"
-    execute_duckdb(db, stacked_statements("duckdb"))
-    code, output = build(make_consumer_project(root, stacked_vars()), {"SHOP_DUCKDB_PATH": str(db)})
-    assert code == 0, output[-5000:]
-    assert_stacked(duckdb_query(db))
-
-
 def _source_tables(text: str) -> dict[str, list[str]]:
     """{var: its sources} from a Markdown table of `| input | var | sources |` rows."""
     rows = re.findall(r"^ *\| \w+ \| `(cx_\w+_source)` \| (.+?) \|$", text, flags=re.MULTILINE)
