@@ -4,7 +4,6 @@
     solved or closed now, and the agents' public replies. Zendesk records no handle time.
 -#}
 {{ config(materialized='view', enabled=cx_metrics._cx_connector_used('zendesk', 'support_tickets') and var('cx_using_support_tickets')) }}
-{%- set ticket = cx_metrics._cx_connector_table('zendesk', 'ticket') %}
 {%- set comment = cx_metrics._cx_connector_table('zendesk', 'ticket_comment') %}
 {%- set history = cx_metrics._cx_connector_table('zendesk', 'ticket_field_history') %}
 
