@@ -1,6 +1,6 @@
 -- The floor: one hand-written DuckDB query for the monthly NPS / CSAT / CES cube (dimensions all,
 -- program, touchpoint, channel, segment), straight from the Parquet inputs, with the contract's
--- rules (README: inputs, nothing is lost): trimmed codes, numeric or label scores, scales, parseable timestamps,
+-- rules (docs/inputs.md, docs/outputs.md): trimmed codes, numeric or label scores, scales, parseable timestamps,
 -- the earliest valid copy of each key, and the segment of the customer's accepted CRM row.
 -- Written for speed on DuckDB alone (qualify, grouping sets, hash tie-breaks), with no raw
 -- records, no rejected rows, no intermediate tables. {survey_responses} and {customers} are

@@ -1,6 +1,6 @@
 """The alternative: the monthly NPS / CSAT / CES cube as an analyst would write it in pandas.
 
-Same rules as the package and the floor (README: "Inputs: the contract", "Nothing is lost"),
+Same rules as the package and the floor (docs/inputs.md, docs/outputs.md: "Nothing is lost"),
 same output as benchmarks/floor.sql. Copies of a key are ordered by time only (pandas has no
 row hash); the generated data's duplicates are exact copies, so the kept row is the same.
 

@@ -46,7 +46,7 @@ def raw_input_specs(
         AssetSpec(
             key=translator.get_asset_key(props),
             group_name=RAW_GROUP,
-            description=f"{props['description']} {what} (README: Inputs).",
+            description=f"{props['description']} {what} (docs/inputs.md).",
             metadata={"dagster/table_name": props["relation_name"]},
             kinds={adapter},
         )

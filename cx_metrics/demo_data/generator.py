@@ -1,4 +1,4 @@
-"""Deterministic, vectorized generator of realistic CX input data (README, "Inputs: the contract").
+"""Deterministic, vectorized generator of realistic CX input data (docs/inputs.md).
 
 Data is produced in independent chunks of customers: each chunk's random stream is seeded by
 ``(seed, chunk_index)``, so the output is identical however it is written (one CSV for the

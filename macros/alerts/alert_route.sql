@@ -10,7 +10,7 @@
 {%- endmacro %}
 
 {% macro default__alert_route(field) -%}
-    {#- The default is dbt_project.yml's (README "Configuration"), written again here for a call
+    {#- The default is dbt_project.yml's (docs/vars.md), written again here for a call
         from a model of your own project, which does not see the package's vars. -#}
     {%- set rules = var('cx_alert_routes', [{'owner': 'cx-team', 'destination': 'webhook:default'}]) -%}
     {%- set matched = [] -%}

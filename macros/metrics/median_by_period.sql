@@ -4,7 +4,7 @@
     them: one row per group with at least one non-null value, the median in column `median`.
     Ranked by sorting rather than by a median aggregate, whose states hold every value in
     memory at once: a mart with a dozen groupings of 28M tickets ran out of a 3 GB DuckDB limit
-    that way, while sorts spill to disk (BENCHMARKS.md). The median is the middle value, or the
+    that way, while sorts spill to disk (docs/benchmarks.md). The median is the middle value, or the
     mean of the two middle values: the ranks r with n <= 2r <= n + 2 among n values.
 -#}
 {% macro median_by_period(relation, event_time, value, dimensions=[], grains=none) -%}

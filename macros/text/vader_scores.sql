@@ -4,7 +4,7 @@
     with sentiment_score (the compound score, -1..1), positive_share, neutral_share,
     negative_share and words. The rules are those of the reference implementation
     vaderSentiment 3.3.2 (vader_rules), applied to each word with its three preceding and two
-    following words (README: "What customers say" lists where it differs).
+    following words (docs/metrics.md, "What customers say", lists where it differs).
 -#}
 {% macro vader_scores(tokens, unit_columns=['text_id']) -%}
     {{ return(adapter.dispatch('vader_scores', 'cx_metrics')(tokens, unit_columns)) }}

@@ -1,7 +1,7 @@
 {{ config(materialized='table', enabled=var('cx_using_orders')) }}
 {#-
-    Each customer's spells of activity (README, "Churn without subscriptions"). With the window
-    W = cx_inactivity_days, a customer is active at time t when they have an activity in
+    Each customer's spells of activity (docs/metrics.md, "Churn without subscriptions"). With the
+    window W = cx_inactivity_days, a customer is active at time t when they have an activity in
     [t - W, t). An activity within W days of the previous one continues the spell; a later one
     starts a new spell (the customer returns). A spell runs from its first activity
     (started_at) to lapsed_at = its last activity + W, when the customer stops being active;

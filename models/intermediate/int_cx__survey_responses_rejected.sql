@@ -10,7 +10,7 @@
     - no earlier rejection ever changes: a defect stays, and a duplicate stays one, since a
       key's accepted row can only become earlier.
     So it equals a full build, as cx__survey_responses does, and a new-loads refresh never
-    rescans the history (BENCHMARKS.md). Without a load column it rebuilds in full (the
+    rescans the history (docs/benchmarks.md). Without a load column it rebuilds in full (the
     pre-hook empties it); Spark, whose Parquet tables do not append here, builds a table.
 -#}
 {{ config(

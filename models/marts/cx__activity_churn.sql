@@ -1,6 +1,6 @@
 {{ config(enabled=var('cx_using_orders')) }}
 {#-
-    Churn without subscriptions (README, "Churn without subscriptions"): the customer flows of
+    Churn without subscriptions (docs/metrics.md): the customer flows of
     customer_flows over the spells of activity of int_cx__activity_spells, each spell a time the
     customer was active (started_at: its first activity; churned_at: its last + W, once the data
     has passed it). Per period [ps, pe) and dimension value (all, cx_customer_dimensions from

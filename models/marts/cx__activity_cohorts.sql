@@ -1,6 +1,6 @@
 {{ config(enabled=var('cx_using_orders')) }}
 {#-
-    Cohorts by first activity (README, "Churn without subscriptions"): for each cohort (the
+    Cohorts by first activity (docs/metrics.md, "Churn without subscriptions"): for each cohort (the
     month of a customer's first activity) and each month since it, from 0 to the month of the
     latest activity in the data, how many of the cohort's customers were still active at the end
     of that month: an activity in the last W = cx_inactivity_days days before it (a spell of

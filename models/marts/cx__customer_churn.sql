@@ -2,7 +2,7 @@
 {#-
     Customer flows per period [ps, pe) and dimension value (customer_flows), each customer one
     spell from started_at to churned_at, with a row for every period from the first customer
-    start to the period of the latest start or churn (README, "Output tables").
+    start to the period of the latest start or churn (docs/outputs.md).
 -#}
 {%- set dimensions = var('cx_customer_dimensions') -%}
 

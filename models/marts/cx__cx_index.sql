@@ -21,7 +21,7 @@
     {{ exceptions.raise_compiler_error("cx_churn_basis: '" ~ basis ~ "' is not subscription or activity") }}
 {%- endif -%}
 {%- if basis == 'activity' and not cx_metrics.cx_using('orders') -%}
-    {{ exceptions.raise_compiler_error("cx_churn_basis: activity needs the orders input: set cx_using_orders: true (README, Churn without subscriptions)") }}
+    {{ exceptions.raise_compiler_error("cx_churn_basis: activity needs the orders input: set cx_using_orders: true (docs/metrics.md, Churn without subscriptions)") }}
 {%- endif -%}
 {%- if basis == 'activity' -%}
     {%- do families.append(('retention', ref('cx_metrics', 'cx__activity_churn'), 'retention_rate_pct')) -%}

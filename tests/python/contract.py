@@ -27,14 +27,14 @@ def columns(table: str) -> tuple[str, ...]:
     return tuple(c for c, meta in contract()[table].items() if meta.get("required", True))
 
 
-# The README's contract table lies between these lines; `python tests/python/contract.py`
+# The contract table of docs/inputs.md lies between these lines; `python tests/python/contract.py`
 # writes it from the yml, and test_input_contract checks that it is up to date.
-README = SOURCES_YML.parents[2] / "README.md"
+INPUTS_DOC = SOURCES_YML.parents[2] / "docs/inputs.md"
 BEGIN = "<!-- contract table: generated from models/staging/_cx_metrics__sources.yml -->"
 END = "<!-- end of contract table -->"
 
 
-def readme_table() -> str:
+def contract_table() -> str:
     """The contract as a Markdown table: input, column, kind, meaning, and what to do when
     your column differs."""
     (source,) = yaml.safe_load(SOURCES_YML.read_text())["sources"]
@@ -50,11 +50,11 @@ def readme_table() -> str:
     return "\n".join(lines)
 
 
-def readme_with_table(readme: str) -> str:
-    before, rest = readme.split(BEGIN + "\n", 1)
+def with_table(page: str) -> str:
+    before, rest = page.split(BEGIN + "\n", 1)
     _, after = rest.split(END, 1)
-    return f"{before}{BEGIN}\n{readme_table()}\n{END}{after}"
+    return f"{before}{BEGIN}\n{contract_table()}\n{END}{after}"
 
 
 if __name__ == "__main__":
-    README.write_text(readme_with_table(README.read_text()))
+    INPUTS_DOC.write_text(with_table(INPUTS_DOC.read_text()))

@@ -1,5 +1,5 @@
-"""The README's "From feedback to revenue" example, recomputed with pandas from the raw demo CSVs
-with the input contract's rules, independently of the dbt models."""
+"""The "From feedback to revenue" example of docs/metrics.md, recomputed with pandas from the raw
+demo CSVs with the input contract's rules, independently of the dbt models."""
 
 from __future__ import annotations
 

@@ -382,7 +382,7 @@ def utc_micros(text: str) -> int:
     )
 
 
-# The plausible range of the README (vars cx_valid_timestamps_from and _before, defaults):
+# The plausible range of docs/inputs.md (vars cx_valid_timestamps_from and _before, defaults):
 # a parsed timestamp outside it is rejected.
 OUT_OF_RANGE = "timestamp out of range"
 VALID_FROM = utc_micros("1900-01-01 00:00:00")

@@ -33,7 +33,7 @@ import yaml
 
 REPO = Path(__file__).resolve().parents[2]
 PROJECT = REPO / "integration_tests"
-# The demo's as-of time (README: demo), as the engines' builds pass it.
+# The demo's as-of time (README: quick start), as the engines' builds pass it.
 VARS = '{cx_as_of_timestamp: "2026-01-01 00:00:00"}'
 # sqlglot's name of each warehouse's SQL dialect.
 DIALECTS = {"bigquery": "bigquery", "redshift": "redshift", "databricks": "databricks"}

@@ -1,9 +1,9 @@
 """Activity churn (cx__activity_churn, cx__activity_cohorts) recomputed independently in pandas.
 
-An independent implementation from the written definition (README "Churn without subscriptions:
-activity churn" and the `activity_churn` / `activity_cohorts` doc blocks), not a port of the
-models' SQL. Parsing and rejection of the inputs are upstream and tested elsewhere, so the
-accepted rows are read from staging (stg_cx__orders, int_cx__support_tickets_accepted,
+An independent implementation from the written definition (docs/metrics.md, "Churn without
+subscriptions: activity churn", and the `activity_churn` / `activity_cohorts` doc blocks), not a
+port of the models' SQL. Parsing and rejection of the inputs are upstream and tested elsewhere,
+so the accepted rows are read from staging (stg_cx__orders, int_cx__support_tickets_accepted,
 int_cx__customers_accepted); everything from "activity" onward is computed here, per customer, by
 evaluating "active at t" straight from the sorted activity timestamps with searchsorted.
 """

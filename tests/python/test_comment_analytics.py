@@ -171,8 +171,8 @@ def _corpus_table(db: Path) -> list[tuple[str, str]]:
 
 def test_the_papers_corpus_equals_the_reference(tmp_path: Path) -> None:
     """23,703 snippets (Amazon reviews, movie reviews, NYT editorials, tweets) in SQL against
-    the reference; the few that differ are the reference's 'but' quirk (README). In the same
-    build, each rule's hand-worked case (vader_rules.py) against its hand value."""
+    the reference; the few that differ are the reference's 'but' quirk (docs/metrics.md). In the
+    same build, each rule's hand-worked case (vader_rules.py) against its hand value."""
     db = tmp_path / "corpus.duckdb"
     rows = _corpus_table(db)
     run = run_dbt(
@@ -397,15 +397,16 @@ def test_sentiment_per_month(con: duckdb.DuckDBPyConnection, comments: pd.DataFr
     )
 
 
-def test_the_readmes_example(con: duckdb.DuckDBPyConnection) -> None:
-    """README "What customers say": price and billing in the demo's third quarter of 2025."""
+def test_the_documented_example(con: duckdb.DuckDBPyConnection) -> None:
+    """docs/metrics.md, "What customers say": price and billing in the demo's third quarter of
+    2025."""
     row = con.sql(
         "select mentions, nps_all, nps_with_topic, nps_without_topic, nps_impact, impact_rank"
         " from main.cx__topic_impact where period_grain = 'quarter'"
         " and period_start = '2025-07-01' and dimension = 'all' and topic = 'price and billing'"
     ).fetchall()[0]
     mentions, nps_all, with_topic, without, impact, rank = row
-    readme = (REPO / "README.md").read_text()
-    assert (rank, mentions) == (1, 74) and f"the {mentions} comments" in readme
+    page = (REPO / "docs/metrics.md").read_text()
+    assert (rank, mentions) == (1, 74) and f"the {mentions} comments" in page
     for figure in (nps_all, with_topic, without, impact):
-        assert f"{figure:.1f}".replace("-", "−") in readme, figure
+        assert f"{figure:.1f}".replace("-", "−") in page, figure

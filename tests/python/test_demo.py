@@ -15,8 +15,8 @@ from cx_metrics.demo_data.bad_rows import DEFECTS
 from cx_metrics.demo_data.generator import CES_LABELS, CSAT_LABELS, DemoConfig, generate_chunk
 
 # --- The printed figures, recomputed from the demo seed CSVs ------------------------------------
-# An independent pandas reading of the inputs with the README's rules ("Inputs: the contract",
-# the rejection reasons and "Metrics and their exact definitions"), as far as the demo data
+# An independent pandas reading of the inputs with the documented rules (docs/inputs.md, the
+# rejection reasons of docs/outputs.md and docs/metrics.md's definitions), as far as the demo data
 # needs them: its valid timestamps are all "YYYY-MM-DD HH:MM:SS" and its numbers plain decimals.
 
 SEPTEMBER = (pd.Timestamp("2025-09-01"), pd.Timestamp("2025-10-01"))

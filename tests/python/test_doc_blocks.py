@@ -1,15 +1,16 @@
 """Each formula of the package is written out once: in a doc block of models/_cx_formulas__docs.md.
 
 Model, column, metric and macro descriptions reference that block with doc() instead of
-restating the formula, and README.md's section "Metrics and their exact definitions" is
-generated from the same blocks (GitHub does not render doc()): `python
+restating the formula, and the section "Metrics and their exact definitions" of docs/metrics.md
+is generated from the same blocks (GitHub does not render doc()): `python
 tests/python/test_doc_blocks.py` rewrites it, and a test here checks that it is up to date.
 
 Every formula block has a few signatures, regular expressions that a restatement of the formula
 would match (over the text with whitespace collapsed and backticks removed). The first must match
 its own block, and none may match any other description: the other doc blocks (models/semantic/
-included), every description in the package's yml files, the other formula blocks, and README.md
-outside the generated section, whose prose links to that section instead. Pure file reading,
+included), every description in the package's yml files, the other formula blocks, README.md
+and the pages under docs/ outside the generated section, whose prose links to that section
+instead (but for the two pages in RESTATING). Pure file reading,
 well under a second; dbt itself fails to parse on a doc() that names no block.
 """
 
@@ -24,6 +25,13 @@ import yaml
 REPO = Path(__file__).resolve().parents[2]
 FORMULAS = REPO / "models/_cx_formulas__docs.md"
 README = REPO / "README.md"
+# The page that holds the generated definitions.
+METRICS_DOC = REPO / "docs/metrics.md"
+# Pages that spell out which counts a ratio divides, by design: {page: why}.
+RESTATING = {
+    "docs/bi_tools.md": "re-aggregating a ratio from its counts in a BI tool",
+    "docs/semantic_layer.md": "each MetricFlow metric as the counts it divides",
+}
 BEGIN = "<!-- formulas: generated from models/_cx_formulas__docs.md -->"
 END = "<!-- end of formulas -->"
 # Where the package's docs and descriptions live.
@@ -119,15 +127,21 @@ def formula_blocks() -> dict[str, str]:
     return dict(doc_blocks(FORMULAS))
 
 
-def readme_formulas() -> str:
-    """The README's definitions: every formula block, in the file's order."""
+def generated_formulas() -> str:
+    """The generated definitions: every formula block, in the file's order."""
     return "\n\n".join(formula_blocks().values())
 
 
-def readme_with_formulas(readme: str) -> str:
-    before, rest = readme.split(BEGIN + "\n", 1)
+def with_formulas(page: str) -> str:
+    before, rest = page.split(BEGIN + "\n", 1)
     _, after = rest.split(END, 1)
-    return f"{before}{BEGIN}\n{readme_formulas()}\n{END}{after}"
+    return f"{before}{BEGIN}\n{generated_formulas()}\n{END}{after}"
+
+
+def _doc_pages() -> list[Path]:
+    """README.md and every page under docs/ that must not restate a formula."""
+    pages = [README, *sorted((REPO / "docs").rglob("*.md"))]
+    return [p for p in pages if str(p.relative_to(REPO)) not in RESTATING]
 
 
 def _package_files(pattern: str) -> list[Path]:
@@ -160,11 +174,13 @@ def texts() -> Iterator[tuple[str, str]]:
             continue  # a unit test's description explains its expected rows, not a definition
         for where, text in _yml_descriptions(yaml.safe_load(path.read_text()), ""):
             yield f"{path.relative_to(REPO)}: {where}", text
-    readme = README.read_text()
-    before, rest = readme.split(BEGIN, 1)
-    _, after = rest.split(END, 1)
-    for section in re.split(r"\n(?=## )", before + after):
-        yield f"README.md: {section.splitlines()[0]}", section
+    for page in _doc_pages():
+        text = page.read_text()
+        if BEGIN in text:
+            before, rest = text.split(BEGIN, 1)
+            text = before + rest.split(END, 1)[1]
+        for section in re.split(r"\n(?=## )", text):
+            yield f"{page.relative_to(REPO)}: {section.splitlines()[0]}", section
 
 
 def restatements() -> set[tuple[str, str, str]]:
@@ -217,10 +233,14 @@ def test_every_doc_reference_names_a_block():
     assert sorted(set(formula_blocks()) - used) == [], "a formula block nothing references"
 
 
-def test_the_readme_formulas_are_generated_from_the_doc_blocks():
-    readme = README.read_text()
-    assert readme_with_formulas(readme) == readme, "run: python tests/python/test_doc_blocks.py"
+def test_the_documented_formulas_are_generated_from_the_doc_blocks():
+    page = METRICS_DOC.read_text()
+    assert with_formulas(page) == page, "run: python tests/python/test_doc_blocks.py"
+
+
+def test_the_restating_pages_exist():
+    assert [p for p in RESTATING if not (REPO / p).is_file()] == []
 
 
 if __name__ == "__main__":
-    README.write_text(readme_with_formulas(README.read_text()))
+    METRICS_DOC.write_text(with_formulas(METRICS_DOC.read_text()))

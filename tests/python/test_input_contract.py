@@ -3,7 +3,7 @@
 A throwaway optional column added to a copy of the package in that one place reaches staging
 (parsed by its kind, carried, an unparseable value rejected with its raw value kept), validation
 (a count of the rows without it) and dbt's docs (the manifest the docs site reads); an input
-without the column still builds. The README's table is generated from the same file.
+without the column still builds. The table of docs/inputs.md is generated from the same file.
 """
 
 from __future__ import annotations
@@ -38,9 +38,9 @@ COPIED = shutil.ignore_patterns(
 )
 
 
-def test_the_readme_table_is_generated_from_the_sources_yml():
-    readme = contract.README.read_text()
-    assert contract.readme_with_table(readme) == readme, "run: python tests/python/contract.py"
+def test_the_documented_table_is_generated_from_the_sources_yml():
+    page = contract.INPUTS_DOC.read_text()
+    assert contract.with_table(page) == page, "run: python tests/python/contract.py"
 
 
 def test_every_input_column_is_described_with_its_kind():
@@ -143,6 +143,6 @@ def test_an_optional_column_reaches_the_docs(copy):
 def test_an_input_without_the_optional_column_still_builds(copy):
     project, db = copy
     query(db, "alter table raw.survey_responses drop column language")
-    # An incremental table changes its columns only with a full refresh (README: Inputs).
+    # An incremental table changes its columns only with a full refresh (docs/inputs.md: Loads).
     _build_staging(project, db, "--full-refresh")
     assert query(db, f"select count(language) from {SURVEYS}") == [(0,)]

@@ -17,6 +17,8 @@ REPO = Path(__file__).resolve().parents[2]
 MACROS = REPO / "macros"
 MACRO_TESTS = REPO / "integration_tests" / "models" / "macro_tests"
 MACRO_DOCS = (MACROS / "_macros.yml", MACROS / "metrics" / "_significance__macros.yml")
+# The page that lists every public macro for users, and says which are dispatched.
+MACRO_PAGE = REPO / "docs" / "macros.md"
 
 # The macros that only make sense inside a model's run (they read the warehouse, a model's own
 # table, a relation or the package's vars), not on literals: name -> what covers it.
@@ -85,6 +87,8 @@ ADAPTER_IMPLEMENTATION = re.compile(
     r"^(default|duckdb|postgres|spark|databricks|bigquery|snowflake|redshift|trino)__"
 )
 CALL = re.compile(r"cx_metrics\.(\w+)\(")
+MACRO_BODY = re.compile(r"\{%-?\s*macro\s+(\w+)\s*\(.*?\{%-?\s*endmacro", re.S)
+LISTED = re.compile(r"`(\w+)[(`]")
 
 
 def public_macros() -> dict[str, Path]:
@@ -162,9 +166,36 @@ def test_every_public_macro_is_documented():
     assert not stale, f"entries in the macro docs for no macro: {sorted(stale)}"
 
 
-def test_the_readme_lists_every_public_macro():
-    readme = (REPO / "README.md").read_text()
-    section = readme.split("## Macros you can call in your own models", 1)[1].split("\n## ", 1)[0]
-    listed = set(re.findall(r"`(\w+)[(`]", section))
+def test_the_macro_page_lists_every_public_macro():
+    listed = set(LISTED.findall(MACRO_PAGE.read_text()))
     missing = sorted(set(public_macros()) - listed)
-    assert not missing, f"public macros the README's macro section does not list: {missing}"
+    assert not missing, f"public macros that docs/macros.md does not list: {missing}"
+
+
+def dispatched_macros() -> set[str]:
+    """The public macros whose own body calls adapter.dispatch of their own name."""
+    found = set()
+    for name, path in public_macros().items():
+        for body in MACRO_BODY.finditer((REPO / path).read_text(encoding="utf-8")):
+            own = re.search(rf"adapter\.dispatch\(\s*['\"]{name}['\"]", body.group(0))
+            if body.group(1) == name and own:
+                found.add(name)
+    return found
+
+
+def documented_as_plain() -> set[str]:
+    """The names docs/macros.md lists after "Plain:" in a bullet of its list of macros."""
+    bullets = re.split(r"\n(?=- )", MACRO_PAGE.read_text())
+    return {
+        name
+        for bullet in bullets
+        if bullet.startswith("- ") and "Plain:" in bullet
+        for name in LISTED.findall(bullet.split("Plain:", 1)[1])
+    }
+
+
+def test_the_macro_page_says_which_macros_are_dispatched():
+    public = set(public_macros())
+    plain = public - dispatched_macros()
+    assert {"nps", "parse_number"} <= dispatched_macros() and "cx_source" in plain
+    assert sorted(documented_as_plain() & public) == sorted(plain)

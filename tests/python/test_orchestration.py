@@ -101,8 +101,8 @@ def test_checks_are_blocking_validation_and_dbt_tests(dagster_db):
 
 
 def test_daily_schedule(dagster_db, monkeypatch):
-    """Daily at 05:00 UTC (README); CX_REFRESH_CRON and CX_REFRESH_TIMEZONE reach the schedule
-    that Dagster runs, not only the settings module."""
+    """Daily at 05:00 UTC (docs/dagster.md); CX_REFRESH_CRON and CX_REFRESH_TIMEZONE reach the
+    schedule that Dagster runs, not only the settings module."""
     schedule = dagster_db[1].resolve_schedule_def("cx_daily_refresh")
     assert (schedule.cron_schedule, schedule.execution_timezone) == ("0 5 * * *", "UTC")
     assert schedule.job_name == "cx_refresh"

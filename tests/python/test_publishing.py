@@ -154,7 +154,7 @@ def scenario(tmp_path_factory: pytest.TempPathFactory) -> Scenario:
     assert first.returncode == 0, first.stdout[-5000:]
     before = fingerprint(live)
     for published in (live, live.with_name("cx_serving.duckdb")):
-        published.chmod(0o640)  # owner writes, the BI group reads (README: permissions)
+        published.chmod(0o640)  # owner writes, the BI group reads (docs/bi_tools.md)
     result = Scenario(live=live, before=before, after=[])
     with Readers(live, root / "readers", MODES) as readers:
         _refreshes(result, refresh, later)

@@ -240,20 +240,21 @@ def test_demo_sentence_pools_the_last_twelve_months(linkage):
     assert 0 <= promoters <= 100 and 0 <= detractors <= 100 and 0 < share < 100
 
 
-def _readme_example() -> tuple[float, float, float]:
-    """(detractor churn %, promoter churn %, detractor share of revenue %) as the README says."""
-    text = (Path(__file__).resolve().parents[2] / "README.md").read_text()
+def _documented_example() -> tuple[float, float, float]:
+    """(detractor churn %, promoter churn %, detractor share of revenue %) as docs/metrics.md
+    says ("From feedback to revenue")."""
+    text = (Path(__file__).resolve().parents[2] / "docs/metrics.md").read_text()
     found = re.search(
         r"detractors churn at ([\d.]+)% a month against ([\d.]+)% for promoters, and hold"
         r" ([\d.]+)% of monthly revenue",
         text,
     )
-    assert found, "README: the sentence of 'From feedback to revenue'"
+    assert found, "docs/metrics.md: the sentence of 'From feedback to revenue'"
     return tuple(float(x) for x in found.groups())
 
 
-def test_readme_example_equals_pandas_over_the_raw_csvs_and_the_table(linkage):
-    """The README's figures, recomputed from the raw demo CSVs (tests/python/
+def test_documented_example_equals_pandas_over_the_raw_csvs_and_the_table(linkage):
+    """The figures of docs/metrics.md, recomputed from the raw demo CSVs (tests/python/
     feedback_to_revenue.py applies the input contract itself) and read from the table."""
     cells = by_month_and_category()
     last = MONTHS[-2]
@@ -273,7 +274,7 @@ def test_readme_example_equals_pandas_over_the_raw_csvs_and_the_table(linkage):
         _pooled(months, "promoter"),
         float(latest.loc["detractor", "share_of_revenue_pct"]),
     )
-    readme = _readme_example()
-    assert [round(x, 1) for x in raw] == list(readme)
-    assert [round(x, 1) for x in table] == list(readme)
-    assert readme[0] > readme[1]  # the demo tells the story: detractors churn more
+    documented = _documented_example()
+    assert [round(x, 1) for x in raw] == list(documented)
+    assert [round(x, 1) for x in table] == list(documented)
+    assert documented[0] > documented[1]  # the demo tells the story: detractors churn more

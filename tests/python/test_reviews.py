@@ -109,9 +109,9 @@ def _read(db: Path, sql: str) -> pd.DataFrame:
 
 
 def _accepted_in_pandas(raw: pd.DataFrame) -> pd.DataFrame:
-    """The README's rules, as far as these rows need them: a key, a timestamp
-    (YYYY-MM-DD HH:MM:SS) from 1900 on, a whole rating from 1 to 5; the earliest copy of a key;
-    the source trimmed and lower-cased, unknown when missing."""
+    """The input contract's rules (docs/inputs.md), as far as these rows need them: a key, a
+    timestamp (YYYY-MM-DD HH:MM:SS) from 1900 on, a whole rating from 1 to 5; the earliest copy
+    of a key; the source trimmed and lower-cased, unknown when missing."""
     key = raw["review_id"].str.strip().replace("", None)
     at = pd.to_datetime(raw["posted_at"].str.strip(), format="%Y-%m-%d %H:%M:%S", errors="coerce")
     text = raw["rating"].str.strip()

@@ -1,5 +1,5 @@
 {{ config(enabled=var('cx_using_reviews')) }}
-{#- Online and social reviews per period of posted_at and source (README "Reviews"): their
+{#- Online and social reviews per period of posted_at and source (docs/metrics.md: Reviews): their
     number, average rating and top-two-star share (4 or 5 stars), with its Wilson interval,
     and the sentiment of their texts (cx__review_sentiment). -#}
 
