@@ -63,7 +63,7 @@ install-test: $(ENGINES) $(BROWSER) $(DUCKDB_1X) $(VADER_CORPUS)
 demo: install
 	$(BIN)/cx-metrics demo
 
-# The suite (README: Development): two workers, one test module each at a time (the machines
+# The suite (docs/development.md): two workers, one test module each at a time (the machines
 # here have 2 cores); a test past its tier's limit fails alone. PYTEST_ARGS adds options.
 TEST_WORKERS ?= 2
 # Modules in the order conftest.py gives them (the longest first), not by their test counts.
@@ -98,8 +98,9 @@ $(SQLFLUFF_INPUTS): $(wildcard integration_tests/seeds/demo/*.csv) $(INSTALLED)
 	touch $@
 
 lint: install $(SQLFLUFF_INPUTS)
-	$(BIN)/ruff check cx_metrics expectations orchestration tests benchmarks
-	$(BIN)/ruff format --check cx_metrics expectations orchestration tests benchmarks
+	$(BIN)/ruff check cx_metrics expectations orchestration tests benchmarks devtools
+	$(BIN)/ruff format --check cx_metrics expectations orchestration tests benchmarks devtools
+	$(BIN)/python -m devtools.check_docs
 	$(SQLFLUFF) models tests/data
 	test -e integration_tests/dbt_packages/cx_metrics || (cd integration_tests && ../$(BIN)/dbt deps)
 	cd integration_tests && $(SQLFLUFF) models tests
@@ -116,9 +117,9 @@ bench: install install-engines $(BENCH)
 	$(BIN)/python benchmarks/text.py --comments $(BENCH_COMMENTS) --out build/bench
 	$(BIN)/python benchmarks/alerts_latency.py --responses 10000000 --out build/bench
 
-## The README's screenshot of the demo dashboard (after `make demo`), taken by headless Chromium.
+## The dashboard's screenshot in docs/dashboard.md (after `make demo`), taken by headless Chromium.
 screenshot: install install-browser
-	$(BIN)/python -m cx_metrics.dashboard.browser integration_tests/cx_dashboard.html docs/dashboard.png
+	$(BIN)/python -m devtools.browser integration_tests/cx_dashboard.html docs/dashboard.png
 
 ## Regenerate the bundled demo seed CSVs (deterministic).
 seeds: install

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from cx_metrics.demo_data.generator import DemoConfig
 from cx_metrics.demo_data.writers import write_csv, write_parquet
+from cx_metrics.extras import require
 
 if TYPE_CHECKING:
     from cx_metrics.expectations.runner import Scope
@@ -116,6 +117,7 @@ def run_validation(
 
 
 def _validate(args: argparse.Namespace) -> int:
+    require("validate", "cx-metrics validate")
     from cx_metrics.expectations.runner import Scope
 
     passed = run_validation(
@@ -174,6 +176,7 @@ def demo_source_args(sources: str | None, dbt_args: list[str]) -> list[str]:
 
 
 def _demo(args: argparse.Namespace) -> int:
+    require(["validate", "dashboard"], "cx-metrics demo")
     from cx_metrics.project import duckdb_path, run_dbt
     from cx_metrics.summary import render
 
@@ -218,21 +221,8 @@ def _summary(args: argparse.Namespace) -> int:
     return 0
 
 
-def _postgres(args: argparse.Namespace) -> int:
-    from cx_metrics import throwaway_postgres
-
-    data_dir = Path(args.data_dir)
-    if args.action == "stop":
-        throwaway_postgres.stop(data_dir)
-        print(f"stopped the PostgreSQL server in {data_dir}")
-        return 0
-    env = throwaway_postgres.start(data_dir)
-    for name, value in env.items():
-        print(f"export {name}={value}")
-    return 0
-
-
 def _refresh(args: argparse.Namespace) -> int:
+    require("validate", "cx-metrics refresh (it validates the inputs first)")
     from cx_metrics.refresh import main
 
     return main(args.project_dir, args.profiles_dir, args.target, args.vars, args.docs)
@@ -249,7 +239,7 @@ def _add_project_options(command: argparse.ArgumentParser) -> None:
         "--project-dir",
         type=_absolute,
         help="the dbt project that installs cx_metrics (default: $CX_DBT_PROJECT_DIR, else the"
-        " demo project integration_tests/)",
+        " current folder if it is a dbt project, else a checkout's demo, integration_tests/)",
     )
     command.add_argument(
         "--profiles-dir",
@@ -262,6 +252,7 @@ def _add_project_options(command: argparse.ArgumentParser) -> None:
 
 
 def _dashboard(args: argparse.Namespace) -> int:
+    require("dashboard", "cx-metrics dashboard")
     from cx_metrics.project import DbtSettings
 
     settings = DbtSettings.resolve(args.project_dir, args.profiles_dir, args.target, args.vars)
@@ -415,12 +406,6 @@ def _add_validate_and_refresh(commands: argparse._SubParsersAction) -> None:
 
 
 def _add_tools(commands: argparse._SubParsersAction) -> None:
-    postgres = commands.add_parser(
-        "postgres", help="start or stop a throwaway PostgreSQL on 127.0.0.1 (prints its env)"
-    )
-    postgres.add_argument("action", choices=["start", "stop"])
-    postgres.add_argument("--data-dir", default="build/postgres", help="its data directory")
-    postgres.set_defaults(handler=_postgres)
     summary = commands.add_parser("summary", help="print the headline metrics of a built DuckDB")
     summary.set_defaults(handler=_summary)
 

@@ -13,7 +13,9 @@ from dbt.config.profile import Profile, read_profile
 from dbt.config.renderer import ProfileRenderer
 from dbt.flags import set_from_args
 from dbt_common.context import set_invocation_context
+from dbt_common.exceptions import DbtRuntimeError
 
+from cx_metrics.extras import explain_missing_adapter
 from cx_metrics.project import DbtSettings
 
 ENV_VAR = re.compile(r"""env_var\(\s*['"]([A-Za-z_][A-Za-z0-9_]*)['"]""")
@@ -41,12 +43,16 @@ def _profile(settings: DbtSettings) -> Any:
     set_invocation_context(dict(os.environ))  # env_var() in profiles.yml reads this
     name = yaml.safe_load((settings.project_dir / "dbt_project.yml").read_text())["profile"]
     cli_vars = yaml.safe_load(settings.vars) if settings.vars else {}
-    return Profile.from_raw_profiles(
-        read_profile(str(settings.profiles_dir)),
-        name,
-        ProfileRenderer(cli_vars or {}),
-        target_override=settings.target,
-    )
+    try:
+        return Profile.from_raw_profiles(
+            read_profile(str(settings.profiles_dir)),
+            name,
+            ProfileRenderer(cli_vars or {}),
+            target_override=settings.target,
+        )
+    except DbtRuntimeError as error:
+        explain_missing_adapter(error, settings.target)
+        raise
 
 
 def duckdb_file(credentials: Any) -> Path | None:

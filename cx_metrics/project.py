@@ -1,8 +1,9 @@
 """Which dbt project the tools run on, where its DuckDB file is, and how to run dbt on it.
 
-By default that is this checkout's integration_tests/ project (the demo). A user's own dbt
-project that installs the package is chosen with --project-dir (and --profiles-dir) on the
-command line, or with $CX_DBT_PROJECT_DIR and $CX_DBT_PROFILES_DIR.
+A user's own dbt project that installs the package is chosen with --project-dir (and
+--profiles-dir) on the command line, with $CX_DBT_PROJECT_DIR and $CX_DBT_PROFILES_DIR, or by
+running the command in the project's folder. In a checkout of this repository the default is
+its integration_tests/ project (the demo); an installed wheel has no demo project and says so.
 """
 
 from __future__ import annotations
@@ -20,14 +21,34 @@ from pathlib import Path
 from dbt.cli.main import dbtRunner, dbtRunnerResult
 from dbt.contracts.graph.manifest import Manifest
 
+from cx_metrics.extras import explain_missing_adapter
+
 REPO = Path(__file__).resolve().parents[1]
 DEMO_PROJECT = REPO / "integration_tests"
 DEFAULT_DUCKDB_FILE = "cx_metrics.duckdb"
 
 
+NO_PROJECT = (
+    "cx-metrics: which dbt project? Pass --project-dir (or set CX_DBT_PROJECT_DIR) to the dbt"
+    " project that installs the cx_metrics package, or run the command in its folder. (The demo"
+    " project, integration_tests/, exists only in a checkout of the repository.)"
+)
+
+
+def demo_project() -> Path:
+    """This checkout's demo project; a clear message where there is none (a wheel install)."""
+    if not (DEMO_PROJECT / "dbt_project.yml").is_file():
+        raise SystemExit(NO_PROJECT)
+    return DEMO_PROJECT
+
+
 def project_dir() -> Path:
-    """The dbt project: $CX_DBT_PROJECT_DIR, else this checkout's integration_tests project."""
-    path = Path(os.environ.get("CX_DBT_PROJECT_DIR") or DEMO_PROJECT).resolve()
+    """The dbt project: $CX_DBT_PROJECT_DIR, else the current folder when it is a dbt project
+    (not this repository's root, the package itself), else this checkout's demo project."""
+    here = Path.cwd()
+    own = (here / "dbt_project.yml").is_file() and here.resolve() != REPO
+    configured = os.environ.get("CX_DBT_PROJECT_DIR") or (here if own else None)
+    path = Path(configured or demo_project()).resolve()
     if not (path / "dbt_project.yml").is_file():
         raise SystemExit(
             f"cx-metrics: no dbt_project.yml in {path}; pass --project-dir (or set"
@@ -67,7 +88,7 @@ def duckdb_path() -> Path:
     """The demo's DuckDB file ($CX_DUCKDB_PATH, else cx_metrics.duckdb in the demo project),
     made absolute and exported so that dbt's profile and our readers agree on it."""
     configured = os.environ.get("CX_DUCKDB_PATH")
-    path = Path(configured) if configured else DEMO_PROJECT / DEFAULT_DUCKDB_FILE
+    path = Path(configured) if configured else demo_project() / DEFAULT_DUCKDB_FILE
     path = path if path.is_absolute() else Path.cwd() / path
     os.environ["CX_DUCKDB_PATH"] = str(path)
     return path
@@ -107,11 +128,15 @@ def own_target_folder(project_dir: Path, prefix: str) -> Path:
 def run_dbt(args: list[str], manifest: Manifest | None = None) -> dbtRunnerResult:
     """Invoke dbt in process on the project (args may name --project-dir/--profiles-dir);
     with manifest, a manifest this process parsed already (dbt then skips its parse)."""
-    duckdb_path()
     options = project_options(args)
+    if os.environ.get("CX_DUCKDB_PATH") or Path(options[1]) == DEMO_PROJECT.resolve():
+        duckdb_path()
     ensure_packages(Path(options[1]), options[3])
     rest = [a for i, a in enumerate(args) if not _is_project_option(args, i)]
-    return dbtRunner(manifest=manifest).invoke([*rest, *options])
+    result = dbtRunner(manifest=manifest).invoke([*rest, *options])
+    if result.exception is not None:
+        explain_missing_adapter(result.exception, option(rest, "--target"))
+    return result
 
 
 def close_duckdb_in_process() -> None:
@@ -149,7 +174,7 @@ class DbtSettings:
         dbt_vars: str | Mapping[str, object] | None = None,
     ) -> DbtSettings:
         """Arguments first, then CX_DBT_PROJECT_DIR / CX_DBT_PROFILES_DIR (or DBT_PROFILES_DIR),
-        CX_DBT_TARGET and CX_DBT_VARS; the default project is integration_tests/ (the demo)."""
+        CX_DBT_TARGET and CX_DBT_VARS; the default project is project_dir()'s."""
         folder = Path(project).resolve() if project else project_dir()
         chosen = Path(profiles).resolve() if profiles else profiles_dir(folder)
         if isinstance(dbt_vars, Mapping):

@@ -67,8 +67,8 @@ def build_definitions(
     target: str | None = None,
     dbt_vars: str | Mapping[str, object] | None = None,
 ) -> Definitions:
-    """Definitions for the dbt project at project_dir (else $CX_DBT_PROJECT_DIR, else this
-    checkout's integration_tests/): its seeds, then the blocking checks on the package's raw
+    """Definitions for the dbt project at project_dir (else cx_metrics.project.project_dir()'s
+    default): its seeds, then the blocking checks on the package's raw
     inputs, then every model (the package's and the project's own) with dbt tests as asset
     checks; the cx_refresh job and its daily schedule. profiles_dir, target and dbt_vars
     default to $CX_DBT_PROFILES_DIR (or $DBT_PROFILES_DIR, else the project folder when it has

@@ -1,7 +1,7 @@
 """Shared helpers: run dbt on a throwaway DuckDB, load CSV inputs as raw text tables, build
 what several modules read once per test session, one PostgreSQL server per session.
 
-The suite runs in two tiers (README: Development): `make test` everything but the tests marked
+The suite runs in two tiers (docs/development.md): `make test` everything but the tests marked
 `engines`, `make test-engines` those (PostgreSQL and Spark). Both may run under pytest-xdist,
 one module per worker (--dist loadfile): every test writes only its own files, schemas and
 ports, and what is built once for the session is built by one worker and copied by the others.
@@ -25,8 +25,8 @@ import pytest
 import yaml
 from filelock import FileLock
 
-from cx_metrics import throwaway_postgres
 from cx_metrics.project import ensure_packages
+from devtools import throwaway_postgres
 
 REPO = Path(__file__).resolve().parents[2]
 # The integration project: installs the package from ../ and holds the demo seeds.

@@ -3,21 +3,18 @@
 The shop project (consumer.py) has its own profile, its own models `orders`, `customers`
 (named like the package's input on purpose) and `monthly_nps` (on top of cx__nps), and reads
 the package's inputs from schema raw. Expected values come from consumer.INPUTS, parsed here
-with Python, never from a build.
+with Python, never from a build. The shop's cx_refresh run itself, and `cx-metrics validate` in
+its folder, are run from the installed wheel (test_wheel.py).
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
 from collections.abc import Iterator
-from datetime import UTC, datetime
 from pathlib import Path
 
-import duckdb
 import pytest
-from conftest import BIN, downstream
-from consumer import COLUMNS, INPUTS, load_duckdb, make_consumer_project
+from conftest import downstream
+from consumer import INPUTS, load_duckdb, make_consumer_project
 from dagster import AssetKey, DagsterInstance, Definitions
 
 from cx_metrics.orchestration import build_definitions
@@ -46,17 +43,6 @@ FOREIGN_ENV = [
     "CX_DBT_TARGET",
     "CX_DBT_VARS",
 ]
-
-
-def _utc(text: str) -> datetime:
-    """An input timestamp as naive UTC (text without an offset is UTC)."""
-    value = datetime.fromisoformat(text)
-    return value.astimezone(UTC).replace(tzinfo=None) if value.tzinfo else value
-
-
-def _column(table: str, column: str) -> list[str | None]:
-    position = [name for name, _ in COLUMNS[table]].index(column)
-    return [row[position] for row in INPUTS[table]]
 
 
 @pytest.fixture(scope="module")
@@ -93,53 +79,6 @@ def test_lineage_has_the_shop_models_the_marts_and_the_raw_inputs(shop):
     assert AssetKey(["shop", "customers"]) not in downstream(graph, AssetKey(["raw", "customers"]))
 
 
-def test_refresh_runs_the_shop_project_green(shop):
-    result = (
-        shop[2]
-        .resolve_job_def("cx_refresh")
-        .execute_in_process(instance=DagsterInstance.ephemeral(), raise_on_error=False)
-    )
-    assert result.success
-    counts = {
-        tuple(e.materialization.asset_key.path): e.materialization.metadata["dagster/row_count"]
-        for e in result.get_asset_materialization_events()
-        if "dagster/row_count" in e.materialization.metadata
-    }
-    # orders.sql: 3 orders of 2 customers; monthly_nps: the UTC months of the NPS answers.
-    nps_months = {
-        _utc(at).strftime("%Y-%m")
-        for kind, at in zip(
-            _column("survey_responses", "survey_type"),
-            _column("survey_responses", "responded_at"),
-            strict=True,
-        )
-        if kind == "nps"
-    }
-    assert counts[("shop", "orders")].value == 3
-    assert counts[("shop", "customers")].value == 2
-    assert counts[("shop", "monthly_nps")].value == len(nps_months)
-    checks = {(c.asset_key.path[-1], c.check_name): c for c in result.get_asset_check_evaluations()}
-    for name, column in EVENT_TIME.items():
-        validation = checks[(name, "great_expectations")]
-        assert validation.passed
-        assert validation.metadata["rows"].value == len(INPUTS[name])
-        newest = max(_utc(at) for at in _column(name, column) if at)
-        assert checks[(name, "freshness")].metadata["newest_row_at"].value == str(newest)
-    # Built on a copy (the profile reads its path from SHOP_DUCKDB_PATH), then published.
-    (published,) = [
-        e.materialization
-        for e in result.get_asset_materialization_events()
-        if e.materialization.asset_key == AssetKey(["publish", "duckdb_file"])
-    ]
-    assert published.metadata["published"].value == str(shop[1])
-    con = duckdb.connect(str(shop[1]), read_only=True)
-    try:
-        (months,) = con.execute("select count(*) from shop.monthly_nps").fetchone()
-    finally:
-        con.close()
-    assert months == len(nps_months)
-
-
 def test_a_run_that_leaves_a_selected_model_unbuilt_fails(tmp_path, shop, monkeypatch):
     """The definitions loaded, then the user switched a model off: dbt exits well without it,
     and the run must not look green."""
@@ -158,30 +97,6 @@ def test_a_run_that_leaves_a_selected_model_unbuilt_fails(tmp_path, shop, monkey
     assert "not built: shop/monthly_nps." in failure.step_failure_data.error.message
     built = {e.materialization.asset_key for e in result.get_asset_materialization_events()}
     assert AssetKey(["marts", "cx__nps"]) in built  # the rest was built
-
-
-def test_validate_command_on_the_shop_project(shop):
-    """As a user types it first: inside the project, with relative folders."""
-    project, db, _ = shop
-    done = subprocess.run(
-        [str(BIN / "cx-metrics"), "validate", "--project-dir", ".", "--profiles-dir", "."],
-        cwd=project,
-        env={**os.environ, "SHOP_DUCKDB_PATH": str(db)},
-        capture_output=True,
-        text=True,
-    )
-    assert done.returncode == 0, done.stdout + done.stderr
-    lines = done.stdout.splitlines()
-    for name, rows in INPUTS.items():
-        assert any(
-            line.startswith(f"{name} (")
-            and '"raw"' in line
-            and line.endswith(f": {len(rows)} rows")
-            for line in lines
-        ), name
-    assert lines[-1].startswith("Validation passed")
-    # Data Docs land in the shop project's target folder.
-    assert (project / "target" / "cx_validation" / "data_docs" / "index.html").is_file()
 
 
 def test_switched_off_inputs_have_no_raw_asset(tmp_path, shop):

@@ -13,8 +13,8 @@ from statistics import NormalDist
 import pytest
 from conftest import BIN, REPO, SHARES, dbt_env, query
 
-from cx_metrics.dashboard.browser import open_offline
 from cx_metrics.periods import latest_full_month
+from devtools.browser import open_offline
 
 CHARTS = {
     "nps_trend",

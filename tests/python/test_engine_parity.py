@@ -309,7 +309,7 @@ def assert_refresh(refresh: Refreshed) -> None:
 def _assert_dashboard_shows(page: Path, tables: dict[str, pd.DataFrame]) -> None:
     """The refresh's dashboard, drawn from this engine's tables (read through `dbt show` off
     DuckDB), shows their September 2025 headline figures; every chart draws, offline."""
-    from cx_metrics.dashboard.browser import open_offline
+    from devtools.browser import open_offline
 
     seen = open_offline(page)
     assert seen.requests == [page.resolve().as_uri()] and seen.errors == []

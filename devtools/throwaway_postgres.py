@@ -1,4 +1,5 @@
-"""A throwaway PostgreSQL server for tests and trials (`cx-metrics postgres start|stop`).
+"""A throwaway PostgreSQL server for tests and trials
+(`python -m devtools.throwaway_postgres start|stop`, from the repository root).
 
 Initialises a data directory, starts the server on 127.0.0.1 on a free port, with its socket
 inside the data directory, and prints the libpq environment to use. As root it runs the server
@@ -25,7 +26,7 @@ def _bin(name: str) -> str:
         iter(sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"), reverse=True)), None
     )
     if not found:
-        raise SystemExit(f"cx-metrics postgres: {name} not found (install the PostgreSQL server)")
+        raise SystemExit(f"throwaway_postgres: {name} not found (install the PostgreSQL server)")
     return found
 
 
@@ -38,7 +39,7 @@ def _run(command: list[str]) -> None:
     if done.returncode != 0:
         program = Path(command[4] if command[0] == "runuser" else command[0]).name
         raise SystemExit(
-            f"cx-metrics postgres: {program} failed: {(done.stderr or done.stdout).strip()}"
+            f"throwaway_postgres: {program} failed: {(done.stderr or done.stdout).strip()}"
             + (
                 f" (the {USER} user must be able to reach the data directory)"
                 if os.geteuid() == 0
@@ -125,3 +126,25 @@ def stop(data_dir: Path) -> None:
     _run(
         _as_server_user([_bin("pg_ctl"), "-D", str(data_dir.resolve()), "-m", "fast", "-w", "stop"])
     )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """start|stop [--data-dir DIR]: start prints the server's libpq environment as exports."""
+    import argparse
+
+    parser = argparse.ArgumentParser(prog="python -m devtools.throwaway_postgres")
+    parser.add_argument("action", choices=["start", "stop"])
+    parser.add_argument("--data-dir", default="build/postgres", help="its data directory")
+    args = parser.parse_args(argv)
+    data_dir = Path(args.data_dir)
+    if args.action == "stop":
+        stop(data_dir)
+        print(f"stopped the PostgreSQL server in {data_dir}")
+        return 0
+    for name, value in start(data_dir).items():
+        print(f"export {name}={value}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

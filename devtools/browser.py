@@ -1,5 +1,5 @@
 """The dashboard opened in headless Chromium, offline: what it requested, which charts drew,
-what the tiles say, and a screenshot. Used by the tests and for the README's screenshot.
+what the tiles say, and a screenshot. Used by the tests and for the screenshot in docs/dashboard.md.
 
 Playwright drives the system's Chromium ($CX_CHROMIUM, else /usr/bin/chromium): Playwright's
 own browser download is not possible offline.
@@ -88,7 +88,7 @@ def open_offline(page_file: Path, screenshot: Path | None = None) -> Rendered:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """python -m cx_metrics.dashboard.browser PAGE.html SHOT.png: the screenshot the README
+    """python -m devtools.browser PAGE.html SHOT.png: the screenshot docs/dashboard.md
     shows (the first screen of the page, as a reader opens it)."""
     import sys
 
