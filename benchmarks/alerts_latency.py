@@ -28,7 +28,7 @@ import duckdb
 from run import BIN, PROJECT, REPO, SizeResult, dbt, dbt_vars, environment, measure
 from run import prepare_inputs as prepare_history
 
-from cx_metrics.orchestration.sensors import sensor_interval
+from cx_metrics.orchestration.settings import sensor_interval
 from cx_metrics.project import ensure_packages
 
 # The fresh answers: (survey_type, score); negative = NPS 0-6, CSAT 1-3, CES 1-4 (defaults).

@@ -1,5 +1,5 @@
 """The ``cx-metrics`` command line: demo data, the demo build and its summary, validation,
-refreshes and a throwaway PostgreSQL.
+refreshes, the dashboard and the alert round.
 
 Each command imports the modules it needs when it runs (no import cycle is involved): dbt and
 Great Expectations take seconds to import, and `generate-data` or `--help` need neither.
@@ -217,7 +217,7 @@ def _summary(args: argparse.Namespace) -> int:
     from cx_metrics.project import duckdb_path
     from cx_metrics.summary import render
 
-    print(render(duckdb_path()))
+    print(render(Path(args.duckdb_file).resolve() if args.duckdb_file else duckdb_path()))
     return 0
 
 
@@ -345,19 +345,21 @@ def _add_dbt_commands(commands: argparse._SubParsersAction) -> None:
         ("build", _build, "dbt build of every model, seed and test"),
         ("demo", _demo, "build on DuckDB with the demo data and print the headline metrics"),
     ]:
-        command = commands.add_parser(name, help=text)
+        # Every other option is dbt's (main() hands them over in their order).
+        command = commands.add_parser(
+            name,
+            help=text,
+            allow_abbrev=False,
+            usage=f"cx-metrics {name}{' [--source S]' if name == 'demo' else ''} [dbt options]",
+            epilog="Other options go to dbt as they are, e.g. --vars '{...}' or --target.",
+        )
         if name == "demo":
             command.add_argument(
                 "--source",
                 help="the demo data in connectors' shapes, read by their adapters:"
                 f" a comma-separated list of {', '.join(DEMO_SOURCES)}",
             )
-        command.add_argument(
-            "dbt_args",
-            nargs=argparse.REMAINDER,
-            help="extra dbt arguments, e.g. --vars '{...}' or --target",
-        )
-        command.set_defaults(handler=handler)
+        command.set_defaults(handler=handler, takes_dbt_options=True)
 
 
 def _add_validate_and_refresh(commands: argparse._SubParsersAction) -> None:
@@ -407,6 +409,9 @@ def _add_validate_and_refresh(commands: argparse._SubParsersAction) -> None:
 
 def _add_tools(commands: argparse._SubParsersAction) -> None:
     summary = commands.add_parser("summary", help="print the headline metrics of a built DuckDB")
+    summary.add_argument(
+        "duckdb_file", nargs="?", help="the file (default: $CX_DUCKDB_PATH, else the demo's)"
+    )
     summary.set_defaults(handler=_summary)
 
 
@@ -426,7 +431,11 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    parser = build_parser()
+    args, others = parser.parse_known_args(argv)
+    if others and not getattr(args, "takes_dbt_options", False):
+        parser.error(f"unrecognized arguments: {' '.join(others)}")
+    args.dbt_args = others
     return args.handler(args)
 
 

@@ -1,26 +1,68 @@
-"""``cx-metrics refresh``: seeds, input checks, models and tests, published only when all pass.
+"""The refresh, in one definition (STEPS): ``cx-metrics refresh`` runs its steps in order, and
+the Dagster job cx_refresh materializes them as assets in the same order
+(orchestration/factory.py: step_assets; a test checks the job's graph against STEPS).
 
-On DuckDB the steps run against a copy of the live file and the copy is swapped in at the end
-(cx_metrics.publish), so readers never see a half-built file and never block the refresh. On
-PostgreSQL and Spark the steps run on the target itself: dbt builds each table or view under
-a temporary name and swaps it in within a transaction (PostgreSQL) or replaces it in one
-statement (Spark), so a reader sees each model's old or new version.
+On DuckDB the steps run against a copy of the live file and the copy is swapped in at the
+publish step (cx_metrics.publish), so readers never see a half-built file and never block the
+refresh. On PostgreSQL and Spark the steps run on the target itself: dbt builds each table or
+view under a temporary name and swaps it in within a transaction (PostgreSQL) or replaces it in
+one statement (Spark), so a reader sees each model's old or new version.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
 import sys
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from cx_metrics import project as cx_project
+from cx_metrics.alerts.settings import alerts_enabled
+from cx_metrics.extras import installed
 from cx_metrics.profile import duckdb_file, path_variable, target_credentials
 from cx_metrics.project import DbtSettings
 from cx_metrics.publish import BlueGreen, PublishError
 from cx_metrics.serving import ServingSettings
+
+IN_PLACE = "in place: dbt replaced each relation on the target"
+# The dbt tag (dbt_project.yml) of the models over the alert audit: with alerts on they are
+# built after the alert round, on the copy that goes on after the metrics are published.
+AFTER_THE_ROUND_TAG = "cx_after_alerts"
+AFTER_THE_ROUND = f"tag:{AFTER_THE_ROUND_TAG}"
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    what: str
+
+
+STEPS = (
+    Step("seed", "dbt seed: the project's seeds (the input checks read the label map)"),
+    Step("validate", "the blocking input checks (cx-metrics validate)"),
+    Step("build", "dbt build: every model with its tests, on the build copy (DuckDB)"),
+    Step(
+        "alerts",
+        "with CX_ALERTS=on: the alert round on the new queue, the metrics published, then the"
+        " models that read the round's ledger",
+    ),
+    Step("publish", "the build copy swapped in, with the serving copy (DuckDB)"),
+    Step("dashboard", "the dashboard re-rendered from what was published"),
+)
+
+
+def cx_command(name: str, settings: DbtSettings, *options: str) -> list[str]:
+    """A `cx-metrics` command on the project, for a child process (the Python beside this)."""
+    cli = [sys.executable, "-m", "cx_metrics.cli", name, *options]
+    return [*cli, *settings.project_options(), *settings.options()]
+
+
+def dbt_command(settings: DbtSettings, *args: str) -> list[str]:
+    return [cx_project.dbt_executable(), *args, *settings.project_options(), *settings.options()]
 
 
 def live_file(settings: DbtSettings) -> Path | None:
@@ -30,22 +72,15 @@ def live_file(settings: DbtSettings) -> Path | None:
     return duckdb_file(target_credentials(settings))
 
 
-def steps(settings: DbtSettings, docs: bool = False) -> list[tuple[str, list[str]]]:
-    """The refresh's commands, in order; each must pass for the next to run. With docs, also
-    `dbt docs generate` (its catalog read from what is about to be published: on DuckDB the
-    live file is open to readers, which dbt's read-write connection would conflict with)."""
-    dbt = cx_project.dbt_executable()
-    options = [*settings.project_options(), *settings.options()]
-    commands = [
-        ("dbt seed", [dbt, "seed", *options]),
-        ("input checks", [sys.executable, "-m", "cx_metrics.cli", "validate", *options]),
-        ("dbt build", [dbt, "build", *options]),
-    ]
-    return commands + ([("dbt docs generate", [dbt, "docs", "generate", *options])] if docs else [])
-
-
-def run_step(name: str, command: Sequence[str], env: dict[str, str], keep: Sequence[int]) -> None:
-    """Run one step in a child process; stop the child if this process is told to stop."""
+def run_step(
+    name: str,
+    command: Sequence[str],
+    env: dict[str, str],
+    keep: Sequence[int],
+    outcome: str = "nothing was published",
+) -> None:
+    """Run one command in a child process; stop the child if this process is told to stop.
+    outcome: what a failure leaves, for its message."""
     print(f"cx-metrics refresh: {name}", flush=True)
     # pass_fds: the child holds the refresh lock too, so an orphaned child still excludes
     # another refresh from the same files.
@@ -60,34 +95,89 @@ def run_step(name: str, command: Sequence[str], env: dict[str, str], keep: Seque
             child.kill()
         raise
     if code != 0:
-        raise PublishError(f"{name} failed (exit code {code}); nothing was published")
+        raise PublishError(f"{name} failed (exit code {code}); {outcome}")
 
 
 def _raise_on_sigterm(signum: int, frame: object) -> None:
     raise SystemExit(128 + signum)  # unwinds through the cleanup of the build copy
 
 
+@dataclass
+class Refresh:
+    """One `cx-metrics refresh`: a method per step of STEPS, run in its order. On DuckDB,
+    blue_green holds the lock and the build copy, and env points the profile at the copy."""
+
+    settings: DbtSettings
+    docs: bool
+    blue_green: BlueGreen | None = None
+    env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
+    alerts: bool = field(default_factory=alerts_enabled)
+
+    def run(self, name: str, command: Sequence[str]) -> None:
+        keep = (self.blue_green.lock_fd,) if self.blue_green else ()
+        run_step(name, command, self.env, keep)
+
+    def seed(self) -> None:
+        self.run("dbt seed", dbt_command(self.settings, "seed"))
+
+    def validate(self) -> None:
+        self.run("input checks", cx_command("validate", self.settings))
+
+    def build(self) -> None:
+        later = ["--exclude", AFTER_THE_ROUND] if self.alerts else []
+        self.run("dbt build", dbt_command(self.settings, "build", *later))
+
+    def alerts_round(self) -> None:
+        if not self.alerts:
+            return
+        self.run("alert round", cx_command("alerts", self.settings))
+        if self.blue_green:
+            self.blue_green.publish_and_continue()
+            print(f"cx-metrics refresh: metrics published {self.blue_green.live}", flush=True)
+        self.run(
+            "dbt build (after the round)",
+            dbt_command(self.settings, "build", "--select", AFTER_THE_ROUND),
+        )
+
+    def publish(self) -> None:
+        if self.docs:  # the catalog of what is about to be published (on DuckDB, the copy)
+            self.run("dbt docs generate", dbt_command(self.settings, "docs", "generate"))
+        if self.blue_green is None:
+            print(f"cx-metrics refresh: published {IN_PLACE}")
+            return
+        serving = ServingSettings.from_env(self.blue_green.live)
+        self.blue_green.publish(serving.write_from)
+        described = {"published": str(self.blue_green.live), **serving.describe()}
+        for what, where in described.items():
+            print(f"cx-metrics refresh: {what.replace('_', ' ')} {where}")
+
+    def dashboard(self) -> None:
+        if not installed("dashboard"):
+            print("cx-metrics refresh: dashboard skipped (pip install 'cx-metrics[dashboard]')")
+            return
+        # After publish, with this process's own environment: it reads the live file.
+        command = cx_command("dashboard", self.settings)
+        run_step("dashboard", command, dict(os.environ), (), "the refresh was published")
+
+
+# Refresh's method per step of STEPS.
+STEP_METHODS = {"alerts": "alerts_round"}
+
+
 def refresh(settings: DbtSettings, docs: bool = False) -> int:
-    """Run the steps, publishing on DuckDB; 0 when the refresh published."""
+    """Run STEPS in order, publishing on DuckDB; 0 when the refresh published."""
     signal.signal(signal.SIGTERM, _raise_on_sigterm)
     live = live_file(settings)
-    if live is None:
-        for name, command in steps(settings, docs):
-            run_step(name, command, dict(os.environ), ())
-        print("cx-metrics refresh: done (dbt replaced each relation on the target)")
-        return 0
-    blue_green = BlueGreen(live)
-    variables = build_variables(settings, blue_green.build)
-    if variables is None:
-        raise PublishError(path_advice(settings))
-    with blue_green:
-        env = {**os.environ, **variables}
-        for name, command in steps(settings, docs):
-            run_step(name, command, env, (blue_green.lock_fd,))
-        serving = ServingSettings.from_env(live)
-        blue_green.publish(serving.write_from)
-    for what, where in {"published": str(live), **serving.describe()}.items():
-        print(f"cx-metrics refresh: {what.replace('_', ' ')} {where}")
+    run = Refresh(settings, docs)
+    if live is not None:
+        run.blue_green = BlueGreen(live)
+        variables = build_variables(settings, run.blue_green.build)
+        if variables is None:
+            raise PublishError(path_advice(settings))
+        run.env.update(variables)
+    with run.blue_green or contextlib.nullcontext():
+        for step in STEPS:
+            getattr(run, STEP_METHODS.get(step.name, step.name))()
     return 0
 
 

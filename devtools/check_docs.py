@@ -15,15 +15,18 @@ Three checks:
 2. Vars. Every documented dbt var is a key of `vars:` in the package's `dbt_project.yml`. A var is
    documented by: a backticked name in the first cell of a Markdown table whose header's first
    cell is `var` (any case); a key under the top-level `vars:` of a ```yaml block (or under its
-   `cx_metrics:` scope); a `var('name')` call anywhere. A name with `<...>` in it
+   `cx_metrics:` scope); a `var('name')` call anywhere; a key of `--vars '{...}'` in a shell
+   block. A name with `<...>` in it
    (`cx_<table>_identifier`) is a pattern: it must match at least one var.
 3. Commands. Every command of README.md's ```sh and ```bash blocks is run somewhere. A line is
    split at `&&`, `||`, `;` and `|`; comments, `NAME=value` prefixes and `cd`, `set`, `export`
    are left out. A command's first words are its program (without a folder such as
    `.venv/bin/`) and, when the next word is a plain word (not an option, a path or a quoted
    argument), that word: `make demo`, `dbt build`, `pip install`, `cx-metrics validate`. They
-   must appear in tests/python/*.py, .ci/run or the Makefile, in that order, separated only by
-   spaces, quotes, commas, brackets or slashes (so `[BIN / "cx-metrics"), "validate"` counts).
+   must appear in tests/python/*.py (not this check's own test), .ci/run or the Makefile, in that
+   order, separated only by spaces, quotes, commas, brackets or slashes (so
+   `[BIN / "cx-metrics"), "validate"` counts); `make X` must be a Makefile target and
+   `cx-metrics X` one of its commands.
 """
 
 from __future__ import annotations
@@ -43,7 +46,8 @@ ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = "cx_metrics"
 
 FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})\s*([\w+-]*)")
-CODE_SPAN = re.compile(r"(`+)(.+?)\1", re.S)
+# A code span ends at the same run of backticks, within its paragraph (never past a blank line).
+CODE_SPAN = re.compile(r"(`+)((?:(?!\n[ \t]*\n).)+?)(?<!`)\1(?!`)", re.S)
 INLINE_LINK = re.compile(
     r"!?\[(?:[^\[\]]|\[[^\[\]]*\])*\]\(\s*<?([^()\s<>]+)>?(?:\s+(?:\"[^\"]*\"|'[^']*'))?\s*\)"
 )
@@ -62,6 +66,9 @@ SKIPPED_PROGRAMS = {"cd", "set", "export"}
 SEPARATORS = {"&&", "||", ";", "|", "&"}
 JOINER = r"[\s\"',()\[\]/]+"
 COMMAND_SOURCES = ("tests/python/*.py", ".ci/run", "Makefile")
+# The check's own test names commands that exist nowhere, on purpose.
+NOT_SOURCES = ("tests/python/test_docs_check.py",)
+MAKE_TARGET = re.compile(r"^([\w.-]+(?:[ \t]+[\w.-]+)*)[ \t]*:(?!=)", re.M)
 
 
 @dataclass(frozen=True)
@@ -251,9 +258,25 @@ def called_vars(text: str) -> Iterator[tuple[int, str]]:
         yield line_of(text, match.start()), match.group(1)
 
 
+def option_vars(text: str) -> Iterator[tuple[int, str]]:
+    """(line, name) of the keys of each `--vars '{...}'` of the shell blocks (a value that is
+    not a YAML mapping, such as "$VARS", is not read)."""
+    for line, command in shell_lines(text):
+        words = _tokens(command)
+        for option, value in zip(words, words[1:], strict=False):
+            if option != "--vars":
+                continue
+            try:
+                given = yaml.safe_load(value)
+            except yaml.YAMLError:
+                continue
+            yield from ((line, str(name)) for name in (given if isinstance(given, dict) else {}))
+
+
 def documented_vars(text: str) -> list[tuple[int, str]]:
     """(line, name) of every var a Markdown text documents (see the module's docstring)."""
-    return sorted([*table_vars(text), *yaml_vars(text), *called_vars(text)])
+    found = [*table_vars(text), *yaml_vars(text), *called_vars(text), *option_vars(text)]
+    return sorted(found)
 
 
 def package_vars(root: Path) -> set[str]:
@@ -344,23 +367,47 @@ def runs_somewhere(words: list[str], corpus: str) -> bool:
 def command_corpus(root: Path) -> str:
     """The text of the places a documented command must be run in."""
     paths = sorted(p for pattern in COMMAND_SOURCES for p in root.glob(pattern))
-    return "\n".join(p.read_text(encoding="utf-8") for p in paths if p.is_file())
+    skipped = {root / name for name in NOT_SOURCES}
+    return "\n".join(p.read_text(encoding="utf-8") for p in paths if p not in skipped)
+
+
+def make_targets(root: Path) -> set[str]:
+    makefile = root / "Makefile"
+    text = makefile.read_text(encoding="utf-8") if makefile.is_file() else ""
+    return {name for found in MAKE_TARGET.findall(text) for name in found.split()}
+
+
+def cli_commands() -> set[str]:
+    """The subcommands of `cx-metrics` (its parser's choices)."""
+    from cx_metrics.cli import build_parser
+
+    parser = build_parser()
+    (commands,) = [a for a in parser._actions if a.dest == "command"]  # argparse's subparsers
+    return set(commands.choices)
+
+
+def command_problem(wanted: list[str], corpus: str, targets: set[str]) -> str:
+    """What is wrong with a documented command's first words, or '' when it is run."""
+    shown = " ".join(wanted)
+    if wanted[0] == "make" and len(wanted) > 1 and wanted[1] not in targets:
+        return f"`{shown}`: the Makefile has no target {wanted[1]}"
+    if wanted[0] == "cx-metrics" and len(wanted) > 1 and wanted[1] not in cli_commands():
+        return f"`{shown}`: cx-metrics has no command {wanted[1]}"
+    if not runs_somewhere(wanted, corpus):
+        return f"`{shown}` is run nowhere ({', '.join(COMMAND_SOURCES)})"
+    return ""
 
 
 def check_commands(readme: Path, root: Path) -> list[str]:
     if not readme.is_file():
         return []
-    corpus = command_corpus(root)
+    corpus, targets = command_corpus(root), make_targets(root)
     problems = []
     for line, text in shell_lines(readme.read_text(encoding="utf-8")):
         for words in commands(text):
             wanted = first_words(words)
-            if wanted and not runs_somewhere(wanted, corpus):
-                found_in = ", ".join(COMMAND_SOURCES)
-                problems.append(
-                    f"{readme.relative_to(root)}:{line}: `{' '.join(wanted)}` is run nowhere"
-                    f" ({found_in})"
-                )
+            if wanted and (problem := command_problem(wanted, corpus, targets)):
+                problems.append(f"{readme.relative_to(root)}:{line}: {problem}")
     return problems
 
 

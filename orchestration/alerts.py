@@ -2,7 +2,6 @@
 before publish/metrics, so it reads the run's copy and the metrics and alerts move together."""
 
 import subprocess
-import sys
 
 import duckdb
 from dagster import AssetExecutionContext, AssetKey, AssetsDefinition, Failure, asset
@@ -10,6 +9,7 @@ from dagster import AssetExecutionContext, AssetKey, AssetsDefinition, Failure, 
 from cx_metrics.alerts.settings import AlertSettings
 from cx_metrics.orchestration.publishing import DuckdbPublisher
 from cx_metrics.project import DbtSettings
+from cx_metrics.refresh import cx_command
 
 ALERTS_KEY = AssetKey(["alerts", "followup_alerts"])
 QUEUE_KEY = AssetKey(["marts", "cx__feedback_followups"])
@@ -36,9 +36,8 @@ def alerts_asset(settings: DbtSettings) -> AssetsDefinition:
     )
     def followup_alerts(context: AssetExecutionContext, cx_publisher: DuckdbPublisher):
         # A child process: dbt opens the run's copy of the database there, not in the run.
-        command = [sys.executable, "-m", "cx_metrics.cli", "alerts"]
         done = subprocess.run(
-            [*command, *settings.project_options(), *settings.options()],
+            cx_command("alerts", settings),
             cwd=str(settings.project_dir),
             capture_output=True,
             text=True,

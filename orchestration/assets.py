@@ -20,13 +20,13 @@ from cx_metrics.orchestration.engines import after_exit, holds_metastore, releas
 from cx_metrics.orchestration.project import prune_build_folders
 from cx_metrics.orchestration.publishing import DuckdbPublisher
 from cx_metrics.orchestration.translator import (
-    AFTER_THE_ROUND,
     RAW_GROUP,
     CxDbtTranslator,
     is_connector_table,
     is_raw_input,
 )
 from cx_metrics.project import DbtSettings
+from cx_metrics.refresh import AFTER_THE_ROUND
 
 SEEDS_OP = "cx_dbt_seeds"
 MODELS_OP = "cx_dbt_models"

@@ -1,7 +1,6 @@
 """Checks on the raw inputs: the Great Expectations suites (blocking) and freshness (warning)."""
 
 import json
-import sys
 import uuid
 from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
@@ -23,8 +22,9 @@ from dagster import (
 from dagster_dbt import DbtCliResource
 
 from cx_metrics.orchestration.publishing import DuckdbPublisher
-from cx_metrics.orchestration.settings import input_max_age_hours
+from cx_metrics.orchestration.settings import CxSettings
 from cx_metrics.project import DbtSettings, target_root
+from cx_metrics.refresh import cx_command
 
 # The check cx-metrics validate --dagster-pipes reports (expectations/pipes.py); not imported
 # from there, which would load Great Expectations into every code location that loads this.
@@ -47,10 +47,9 @@ def run_validation(
     """`cx-metrics validate` on the project, with its target and vars, in a child process (it
     opens the database, and on Spark a JVM, that end with it); each input's check arrives
     through Dagster Pipes. scope: more options (--only, --new-loads)."""
-    command = [sys.executable, "-m", "cx_metrics.cli", "validate", "--dagster-pipes", *scope]
     invocation = PipesSubprocessClient().run(
         context=context.op_execution_context,
-        command=[*command, *settings.project_options(), *settings.options()],
+        command=cx_command("validate", settings, "--dagster-pipes", *scope),
         cwd=str(settings.project_dir),
     )
     return {r.asset_key: r for r in invocation.get_results() if isinstance(r, AssetCheckResult)}
@@ -91,8 +90,7 @@ def newest_rows(
     }
 
 
-def _freshness(key: AssetKey, newest: datetime | None) -> AssetCheckResult:
-    limit = input_max_age_hours()
+def _freshness(key: AssetKey, newest: datetime | None, limit: int) -> AssetCheckResult:
     now = datetime.now(UTC).replace(tzinfo=None)
     age = (now - newest).total_seconds() / 3600 if newest else None
     return AssetCheckResult(
@@ -182,7 +180,10 @@ def _checks_op(
 
     @multi_asset_check(specs=specs, name=name, can_subset=True)
     def checks(
-        context: AssetCheckExecutionContext, dbt: DbtCliResource, cx_publisher: DuckdbPublisher
+        context: AssetCheckExecutionContext,
+        dbt: DbtCliResource,
+        cx_publisher: DuckdbPublisher,
+        cx_settings: CxSettings,
     ) -> Iterator[AssetCheckResult]:
         validated = _selected(context, inputs, CHECK_NAME)
         results = {}
@@ -197,7 +198,7 @@ def _checks_op(
         if readable and not newest:
             context.log.warning("freshness: `dbt show` of the inputs' newest rows failed")
         for key in fresh:
-            yield _freshness(key, newest.get(key.path[-1]))
+            yield _freshness(key, newest.get(key.path[-1]), cx_settings.input_max_age_hours)
 
     return checks
 

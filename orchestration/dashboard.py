@@ -2,7 +2,6 @@
 
 import os
 import subprocess
-import sys
 
 from dagster import (
     AssetExecutionContext,
@@ -17,6 +16,7 @@ from dagster import (
 from cx_metrics.dashboard.build import dashboard_path
 from cx_metrics.orchestration.publishing import PUBLISH_KEY, DuckdbPublisher
 from cx_metrics.project import DbtSettings
+from cx_metrics.refresh import cx_command
 
 DASHBOARD_KEY = AssetKey(["dashboard", "cx_dashboard"])
 
@@ -37,9 +37,8 @@ def dashboard_asset(settings: DbtSettings) -> AssetsDefinition:
     def dashboard(context: AssetExecutionContext, cx_publisher: DuckdbPublisher):
         path = dashboard_path(settings)
         # A child process: dbt parses and (off DuckDB) opens the target there, not in the run.
-        command = [sys.executable, "-m", "cx_metrics.cli", "dashboard", "--out", str(path)]
         done = subprocess.run(
-            [*command, *settings.project_options(), *settings.options()],
+            cx_command("dashboard", settings, "--out", str(path)),
             env={**os.environ, **cx_publisher.reader_environment()},
             cwd=str(settings.project_dir),
             capture_output=True,

@@ -35,9 +35,10 @@ from cx_metrics.orchestration.publishing import (
     publish_asset,
 )
 from cx_metrics.orchestration.sensors import new_loads_sensor
-from cx_metrics.orchestration.settings import refresh_cron, refresh_timezone
+from cx_metrics.orchestration.settings import CxSettings, refresh_cron, refresh_timezone
 from cx_metrics.orchestration.translator import CxDbtTranslator
 from cx_metrics.project import DbtSettings, dbt_executable
+from cx_metrics.refresh import STEPS
 
 REFRESH_JOB = "cx_refresh"
 NEW_LOADS_JOB = "cx_new_loads_refresh"
@@ -93,6 +94,26 @@ def new_loads_selection(
     )
 
 
+def refresh_job(steps: Mapping[str, list[AssetsDefinition]]):  # define_asset_job's type
+    """cx_refresh: the definitions of each refresh step (cx_metrics.refresh.STEPS, the steps
+    `cx-metrics refresh` runs), which their dependencies run in that order. The job's metadata
+    names each step's ops, so that the order can be checked against its execution plan."""
+    if list(steps) != [step.name for step in STEPS]:
+        raise ValueError(f"the refresh's steps are {[s.name for s in STEPS]}, not {list(steps)}")
+    chosen = [d for step in steps.values() for d in step]
+    assets = [d for d in chosen if not isinstance(d, AssetChecksDefinition)]
+    checks = [d for d in chosen if isinstance(d, AssetChecksDefinition)]
+    return define_asset_job(
+        name=REFRESH_JOB,
+        selection=AssetSelection.assets(*assets) | AssetSelection.checks(*checks),
+        description="; ".join(f"{step.name}: {step.what}" for step in STEPS),
+        metadata={"cx/step_ops": {name: [d.op.name for d in step] for name, step in steps.items()}},
+        # One process for the whole run: the DuckDB copy and its lock belong to the run.
+        executor_def=in_process_executor,
+        tags=RUN_TAGS,
+    )
+
+
 def _definitions(project: DbtProject, settings: DbtSettings) -> Definitions:
     manifest = json.loads(project.manifest_path.read_text())
     translator = CxDbtTranslator(after_alerts=METRICS_PUBLISH_KEY if alerts_enabled() else None)
@@ -109,15 +130,15 @@ def _definitions(project: DbtProject, settings: DbtSettings) -> Definitions:
         ]
     published = publish_asset([*models.keys, *(k for a in alerts for k in a.keys)])
     dashboard = dashboard_asset(settings)
-    selection = AssetSelection.assets(seeds, models, *alerts, published, dashboard)
-    job = define_asset_job(
-        name=REFRESH_JOB,
-        selection=selection | AssetSelection.checks(*checks),
-        description="Validate the inputs, build every model, seed and test, send the alerts"
-        " (CX_ALERTS=on), publish, then re-render the dashboard.",
-        # One process for the whole run: the DuckDB copy and its lock belong to the run.
-        executor_def=in_process_executor,
-        tags=RUN_TAGS,
+    job = refresh_job(
+        {
+            "seed": [seeds],
+            "validate": checks,
+            "build": [models],
+            "alerts": alerts,
+            "publish": [published],
+            "dashboard": [dashboard],
+        }
     )
     # The dashboard is re-rendered by new loads only where a full refresh already wrote it.
     after = [*alerts, published, *([dashboard] if dashboard_path(settings).exists() else [])]
@@ -144,5 +165,9 @@ def _definitions(project: DbtProject, settings: DbtSettings) -> Definitions:
         jobs=[job, new_loads_job],
         schedules=[refresh_schedule()],
         sensors=[new_loads_sensor(settings, NEW_LOADS_JOB, [REFRESH_JOB, NEW_LOADS_JOB])],
-        resources={"dbt": dbt, "cx_publisher": DuckdbPublisher.for_settings(settings)},
+        resources={
+            "dbt": dbt,
+            "cx_publisher": DuckdbPublisher.for_settings(settings),
+            "cx_settings": CxSettings.from_env(),
+        },
     )

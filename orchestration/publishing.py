@@ -20,6 +20,7 @@ from pydantic import PrivateAttr
 from cx_metrics.project import DbtSettings
 from cx_metrics.publish import BlueGreen, PublishError
 from cx_metrics.refresh import (
+    IN_PLACE,
     build_variables,
     live_file,
     path_advice,
@@ -96,14 +97,14 @@ class DuckdbPublisher(ConfigurableResource):
     def publish_metrics(self) -> dict[str, str]:
         """Swap the run's copy in and go on with a new copy (publish/metrics)."""
         if self._blue_green is None:
-            return {"published": "in place: dbt replaced each relation on the target"}
+            return {"published": IN_PLACE}
         self._blue_green.publish_and_continue()
         return {"published": str(self._blue_green.live)}
 
     def publish(self) -> dict[str, str]:
         """Swap the run's copy in; what was published, as asset metadata."""
         if self._blue_green is None:
-            return {"published": "in place: dbt replaced each relation on the target"}
+            return {"published": IN_PLACE}
         live = self._blue_green.live
         serving = ServingSettings.from_env(live)
         self._blue_green.publish(serving.write_from)

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from pathlib import Path
 
 import yaml
@@ -22,6 +21,7 @@ from dagster import (
 )
 
 from cx_metrics.orchestration.checks import NEW_LOADS_TAG
+from cx_metrics.orchestration.settings import new_loads_path, sensor_interval
 from cx_metrics.project import DbtSettings
 
 NEW_LOADS_SENSOR = "cx_new_loads"
@@ -34,16 +34,11 @@ BUSY = [
 ]
 
 
-def sensor_interval() -> int:
-    """CX_SENSOR_INTERVAL_SECONDS: how often the sensor looks for new loads (default 5)."""
-    return int(os.environ.get("CX_SENSOR_INTERVAL_SECONDS", "5"))
-
-
 def watched_folder(settings: DbtSettings) -> Path | None:
     """Where the survey input's loads land: $CX_NEW_LOADS_PATH, else the Parquet folder the run's
     vars read it from (<cx_source_parquet_path>/<identifier>); None when it is a table."""
-    if os.environ.get("CX_NEW_LOADS_PATH"):
-        return Path(os.environ["CX_NEW_LOADS_PATH"])
+    if new_loads_path():
+        return new_loads_path()
     dbt_vars = yaml.safe_load(settings.vars) if settings.vars else {}
     root = (dbt_vars or {}).get("cx_source_parquet_path")
     if not root:

@@ -9,11 +9,9 @@ from typing import Any
 from dagster import AssetKey
 from dagster_dbt import DagsterDbtTranslator, DagsterDbtTranslatorSettings
 
+from cx_metrics.refresh import AFTER_THE_ROUND_TAG
+
 PACKAGE = "cx_metrics"
-# The dbt tag (dbt_project.yml) of the models over the alert audit: with alerts on they are
-# built after the alert round, on the copy that goes on after the metrics are published.
-AFTER_THE_ROUND_TAG = "cx_after_alerts"
-AFTER_THE_ROUND = f"tag:{AFTER_THE_ROUND_TAG}"
 RAW_GROUP = "raw"
 
 

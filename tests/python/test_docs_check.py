@@ -1,14 +1,18 @@
 """The docs check (devtools/check_docs.py, in `make lint`): it reports a broken link, a bad
-anchor, an unknown var and a command nothing runs, and the repository's own docs pass it.
+anchor, an unknown var and a command nothing runs (or that does not exist), and the
+repository's own docs pass it.
 Pure file reading (and one `git ls-files`), well under a second."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 
 from devtools import check_docs
+
+ROOT = Path(__file__).resolve().parents[2]
 
 PROJECT = """\
 name: cx_metrics
@@ -49,8 +53,13 @@ select {{ var('cx_called_unknown') }}, {{ env_var('NOT_A_VAR') }}
 
 ```sh
 make demo   # run by the Makefile
-.venv/bin/cx-metrics validate --vars '{cx_known: 3}' && cx-metrics frobnicate
+.venv/bin/cx-metrics validate --vars '{cx_known: 3, cx_option_unknown: 1}' \\
+  && cx-metrics frobnicate && make nosuch
 ```
+
+A lone ` backtick hides no link.
+
+[after the backtick](docs/gone.md)
 """
 
 PAGE = """\
@@ -87,12 +96,14 @@ def test_each_kind_of_problem_is_reported_once(repository: Path) -> None:
         "README.md:6: broken link docs/page.md#no-such-heading: no heading of page.md has the"
         " anchor #no-such-heading",
         "README.md:7: broken link docs/missing.png: docs/missing.png does not exist",
+        "README.md:38: broken link docs/gone.md: docs/gone.md does not exist",
         "README.md:16: the var cx_unknown is not in dbt_project.yml's vars",
         "README.md:17: no var of dbt_project.yml matches the pattern cx_<table>_nowhere",
         "README.md:23: the var cx_scoped_unknown is not in dbt_project.yml's vars",
         "README.md:27: the var cx_called_unknown is not in dbt_project.yml's vars",
-        "README.md:32: `cx-metrics frobnicate` is run nowhere (tests/python/*.py, .ci/run,"
-        " Makefile)",
+        "README.md:32: the var cx_option_unknown is not in dbt_project.yml's vars",
+        "README.md:32: `cx-metrics frobnicate`: cx-metrics has no command frobnicate",
+        "README.md:32: `make nosuch`: the Makefile has no target nosuch",
     ]
     assert found == expected
 
@@ -114,3 +125,14 @@ def test_a_heading_inside_a_code_block_is_no_anchor() -> None:
 
 def test_the_repository_passes() -> None:
     assert check_docs.problems() == []
+
+
+def _table_names(text: str) -> set[str]:
+    return set(re.findall(r"^\| `(cx__\w+)` \|", text, re.M))
+
+
+def test_the_output_tables_are_listed_alike() -> None:
+    """The README's one-line list and docs/outputs.md's grains list the marts, all of them."""
+    marts = {p.stem for p in (ROOT / "models" / "marts").rglob("cx__*.sql")}
+    assert _table_names((ROOT / "README.md").read_text()) == marts
+    assert _table_names((ROOT / "docs" / "outputs.md").read_text()) == marts

@@ -196,6 +196,16 @@ def _from_scratch(root: Path, inputs: Path) -> Path:
 def test_the_normal_refresh_published_the_second_load(scenario):
     assert scenario.runs["normal"].returncode == 0, scenario.runs["normal"].stdout[-5000:]
     assert f"published {scenario.live}" in scenario.runs["normal"].stdout
+    # The refresh's steps (cx_metrics.refresh.STEPS; alerts are off), as Dagster's cx_refresh
+    # runs them: the dashboard re-rendered from the published file.
+    said = [
+        line.removeprefix("cx-metrics refresh: ").split(" /")[0]
+        for line in scenario.runs["normal"].stdout.splitlines()
+        if line.startswith("cx-metrics refresh: ")
+    ]
+    steps = ["dbt seed", "input checks", "dbt build", "dbt docs generate", "published", "dashboard"]
+    assert [s for s in said if s in steps] == steps
+    assert scenario.live.with_suffix(".html").is_file()
     assert scenario.after != scenario.before
     assert scenario.after[0] > scenario.before[0]  # two more days of survey answers
 
