@@ -39,7 +39,7 @@ from cx_metrics.expectations.settings import (
     structural_problem,
 )
 from cx_metrics.expectations.suites import BLOCKING, build_suite, suite_columns
-from cx_metrics.project import duckdb_config, option, project_dir, run_dbt
+from cx_metrics.project import duckdb_config, option, project_dir, run_dbt, target_root
 
 DEFAULT_CHUNK_ROWS = 500_000
 RESULT_FORMAT = {"result_format": "SUMMARY", "partial_unexpected_count": 5}
@@ -219,8 +219,7 @@ def _write_docs(context, results: list[TableResult]) -> Path:
 def default_docs_dir(dbt_args: list[str]) -> Path:
     """target/cx_validation/data_docs in the dbt project validated (or $DBT_TARGET_PATH)."""
     project = Path(option(dbt_args, "--project-dir") or project_dir())
-    target = Path(os.environ.get("DBT_TARGET_PATH", project / "target"))
-    return target / "cx_validation" / "data_docs"
+    return target_root(project) / "cx_validation" / "data_docs"
 
 
 @dataclass

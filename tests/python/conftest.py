@@ -26,7 +26,10 @@ import yaml
 from filelock import FileLock
 
 from cx_metrics.project import ensure_packages
-from devtools import throwaway_postgres
+
+# devtools/ is not installed: importable from the repository root, wherever a test runs.
+sys.path.append(str(Path(__file__).resolve().parents[2]))
+from devtools import throwaway_postgres  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[2]
 # The integration project: installs the package from ../ and holds the demo seeds.
@@ -64,6 +67,7 @@ LONGEST_MODULES = [
     "test_orchestration",
     "test_publishing",
     "test_alerts",
+    "test_wheel",
     "test_hostile_inputs",
     "test_connectors",
     "test_consumer",
