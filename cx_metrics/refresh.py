@@ -1,6 +1,6 @@
 """The refresh, in one definition (STEPS): ``cx-metrics refresh`` runs its steps in order, and
-the Dagster job cx_refresh materializes them as assets in the same order
-(orchestration/factory.py: step_assets; a test checks the job's graph against STEPS).
+the Dagster job cx_refresh is built from them (orchestration/factory.py: refresh_job; a test
+checks a run's order against STEPS).
 
 On DuckDB the steps run against a copy of the live file and the copy is swapped in at the
 publish step (cx_metrics.publish), so readers never see a half-built file and never block the
@@ -111,7 +111,7 @@ class Refresh:
     docs: bool
     blue_green: BlueGreen | None = None
     env: dict[str, str] = field(default_factory=lambda: dict(os.environ))
-    alerts: bool = field(default_factory=alerts_enabled)
+    alerts_on: bool = field(default_factory=alerts_enabled)
 
     def run(self, name: str, command: Sequence[str]) -> None:
         keep = (self.blue_green.lock_fd,) if self.blue_green else ()
@@ -124,11 +124,11 @@ class Refresh:
         self.run("input checks", cx_command("validate", self.settings))
 
     def build(self) -> None:
-        later = ["--exclude", AFTER_THE_ROUND] if self.alerts else []
+        later = ["--exclude", AFTER_THE_ROUND] if self.alerts_on else []
         self.run("dbt build", dbt_command(self.settings, "build", *later))
 
-    def alerts_round(self) -> None:
-        if not self.alerts:
+    def alerts(self) -> None:
+        if not self.alerts_on:
             return
         self.run("alert round", cx_command("alerts", self.settings))
         if self.blue_green:
@@ -160,10 +160,6 @@ class Refresh:
         run_step("dashboard", command, dict(os.environ), (), "the refresh was published")
 
 
-# Refresh's method per step of STEPS.
-STEP_METHODS = {"alerts": "alerts_round"}
-
-
 def refresh(settings: DbtSettings, docs: bool = False) -> int:
     """Run STEPS in order, publishing on DuckDB; 0 when the refresh published."""
     signal.signal(signal.SIGTERM, _raise_on_sigterm)
@@ -177,7 +173,7 @@ def refresh(settings: DbtSettings, docs: bool = False) -> int:
         run.env.update(variables)
     with run.blue_green or contextlib.nullcontext():
         for step in STEPS:
-            getattr(run, STEP_METHODS.get(step.name, step.name))()
+            getattr(run, step.name)()
     return 0
 
 

@@ -37,8 +37,8 @@ BUSY = [
 def watched_folder(settings: DbtSettings) -> Path | None:
     """Where the survey input's loads land: $CX_NEW_LOADS_PATH, else the Parquet folder the run's
     vars read it from (<cx_source_parquet_path>/<identifier>); None when it is a table."""
-    if new_loads_path():
-        return new_loads_path()
+    if configured := new_loads_path():
+        return configured
     dbt_vars = yaml.safe_load(settings.vars) if settings.vars else {}
     root = (dbt_vars or {}).get("cx_source_parquet_path")
     if not root:
