@@ -1,6 +1,7 @@
 """The raw inputs, and every dbt model and seed of the project, as assets (dbt tests become
 asset checks)."""
 
+import os
 from collections.abc import Iterator, Mapping
 from typing import Any
 
@@ -71,7 +72,13 @@ def _dbt_build(
     events = invocation.stream()
     if holds_metastore(invocation):
         events = after_exit(events, invocation)
-    yield from all_selected_built(context, events.fetch_row_counts())
+    folder = os.getcwd()
+    try:
+        yield from all_selected_built(context, events.fetch_row_counts())
+    finally:
+        # dagster-dbt counts rows in threads that each pushd into the project: their restores
+        # race, and can leave this process in the project's folder.
+        os.chdir(folder)
     release_database(invocation)
     prune_build_folders(settings.project_dir)
 

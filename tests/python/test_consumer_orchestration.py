@@ -89,9 +89,13 @@ def test_a_run_that_leaves_a_selected_model_unbuilt_fails(tmp_path, shop, monkey
     defs = build_definitions(project_dir=project, profiles_dir=project)
     model = project / "models" / "monthly_nps.sql"
     model.write_text("{{ config(enabled=false) }}\n" + model.read_text())
+    folder = Path.cwd()
     result = defs.resolve_job_def("cx_refresh").execute_in_process(
         instance=DagsterInstance.ephemeral(), raise_on_error=False
     )
+    # dagster-dbt's row counts pushd into the project from several threads; the run must not
+    # leave this process there (a later command would read the shop project by default).
+    assert Path.cwd() == folder
     assert not result.success
     (failure,) = [e for e in result.all_events if e.is_step_failure]
     assert "not built: shop/monthly_nps." in failure.step_failure_data.error.message

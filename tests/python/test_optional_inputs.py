@@ -14,7 +14,7 @@ from pathlib import Path
 
 import contract  # beside this module
 import pytest
-from conftest import FIXTURES, dbt_env, load_raw_csvs, own_inputs, query, run_dbt
+from conftest import FIXTURES, PROJECT, dbt_env, load_raw_csvs, own_inputs, query, run_dbt
 
 from cx_metrics.expectations.runner import ValidationReport, expectation_rows, validate
 
@@ -34,7 +34,7 @@ def _inputs_with_empty(db: Path, tables: list[str]) -> Path:
 
 
 def _validate(db: Path, monkeypatch: pytest.MonkeyPatch, **variables: object) -> ValidationReport:
-    for name, value in dbt_env(db).items():
+    for name, value in {**dbt_env(db), "CX_DBT_PROJECT_DIR": str(PROJECT)}.items():
         monkeypatch.setenv(name, value)
     return validate(["--vars", json.dumps(own_inputs(**variables))])
 
