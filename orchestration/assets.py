@@ -79,8 +79,8 @@ def _dbt_build(
         # dagster-dbt counts rows in threads that each pushd into the project: their restores
         # race, and can leave this process in the project's folder.
         os.chdir(folder)
+        prune_build_folders(settings.project_dir)  # failed runs' folders too
     release_database(invocation)
-    prune_build_folders(settings.project_dir)
 
 
 def all_selected_built(context: AssetExecutionContext, events: Iterator) -> Iterator:

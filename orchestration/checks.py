@@ -21,6 +21,7 @@ from dagster import (
 )
 from dagster_dbt import DbtCliResource
 
+from cx_metrics.orchestration.project import prune_build_folders
 from cx_metrics.orchestration.publishing import DuckdbPublisher
 from cx_metrics.orchestration.settings import CxSettings
 from cx_metrics.project import DbtSettings, target_root
@@ -84,6 +85,7 @@ def newest_rows(
     for event in invocation.stream_raw_events():
         if event.raw_event["info"]["name"] == "ShowNode":
             rows = json.loads(event.raw_event["data"]["preview"])
+    prune_build_folders(settings.project_dir)
     return {
         row["input_name"]: datetime.fromisoformat(row["newest_at"]) if row["newest_at"] else None
         for row in rows

@@ -70,7 +70,7 @@ def parse(project: DbtProject, settings: DbtSettings) -> None:
 
 def prune_build_folders(project_dir: Path, keep: int = KEEP_BUILD_FOLDERS) -> None:
     """dagster-dbt gives every dbt invocation its own folder under the target folder (named
-    after the op): keep the newest."""
+    after the op, or cx_dbt_input_checks for the freshness query): keep the newest."""
     target = target_root(project_dir)
     folders = sorted(
         (p for p in target.glob("cx_dbt_*-*") if p.is_dir()) if target.exists() else [],

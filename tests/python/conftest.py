@@ -59,7 +59,7 @@ SHARES = {
     ),
     "fcr": ("cx__service_levels", "fcr_pct", "first_contact_resolutions", "tickets_resolved"),
 }
-SLOW_FIXTURES = {"scenario", "loop", "first_refresh", "shop", "duckdb_builds"}
+SLOW_FIXTURES = {"scenario", "loop", "refreshes", "shop", "duckdb_builds"}
 # The modules that take longest, in that order, go to the workers first (pytest-xdist hands a
 # worker the next module when it is free): the tier does not end waiting on one of them.
 LONGEST_MODULES = [

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import socket
 import subprocess
 import sys
 import time
 import urllib.request
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -47,10 +49,36 @@ def dagster_db(tmp_path_factory) -> tuple[Path, Definitions]:
         yield db, build_definitions()
 
 
+@dataclass
+class Refreshes:
+    before: list[int]  # the published file's fingerprint before the runs
+    failing: ExecuteInProcessResult
+    after_failing: list[int]
+    passing: ExecuteInProcessResult
+    answers: dict[str, list[dict]]  # what the BI readers read, by mode
+
+
 @pytest.fixture(scope="module")
-def first_refresh(dagster_db) -> ExecuteInProcessResult:
-    """The daily refresh job on the demo, in process: everything built and published."""
-    return _run(dagster_db[1])
+def refreshes(dagster_db, demo, tmp_path_factory) -> Refreshes:
+    """The session's demo build (the same project and inputs) as the published file; then, with
+    BI readers connected, a scheduled refresh in which a dbt test fails, and a passing one, which
+    the other tests read."""
+    db, defs = dagster_db
+    shutil.copyfile(demo[0], db)
+    before = fingerprint(db)
+    folder = tmp_path_factory.mktemp("readers")
+    # Two readers at 4 polls a second: enough to catch a lock or a missing file on 2 cores.
+    with Readers(db, folder, ("keep", "reconnect"), poll_seconds=0.25) as readers:
+        failing = _run(build_definitions(dbt_vars={"cx_test_fail_on_purpose": True}))
+        after_failing = fingerprint(db)
+        passing = _run(defs)
+    return Refreshes(before, failing, after_failing, passing, readers.answers)
+
+
+@pytest.fixture(scope="module")
+def first_refresh(refreshes) -> ExecuteInProcessResult:
+    """The passing refresh: everything built and published."""
+    return refreshes.passing
 
 
 def test_lineage_runs_from_every_raw_input_through_staging_to_marts(dagster_db):
@@ -250,29 +278,26 @@ def test_webserver_serves_the_asset_graph_and_stops_cleanly(tmp_path):
         assert server.wait(timeout=30) is not None
 
 
-def test_a_scheduled_refresh_never_disturbs_open_readers(dagster_db, first_refresh, tmp_path):
+def test_a_scheduled_refresh_never_disturbs_open_readers(dagster_db, refreshes):
     """The refresh job builds a copy while BI readers stay connected: a failing dbt test
     publishes nothing; a passing run publishes a new file and its serving copy."""
-    db, defs = dagster_db
-    assert first_refresh.success
-    before = fingerprint(db)
-    # Two readers at 4 polls a second: enough to catch a lock or a missing file on 2 cores.
-    with Readers(db, tmp_path / "readers", ("keep", "reconnect"), poll_seconds=0.25) as readers:
-        failing = _run(build_definitions(dbt_vars={"cx_test_fail_on_purpose": True}))
-        assert not failing.success
-        built = {e.materialization.asset_key for e in failing.get_asset_materialization_events()}
-        assert PUBLISH_KEY not in built
-        assert fingerprint(db) == before
-        passing = _run(defs)
-        assert passing.success
+    db = dagster_db[0]
+    assert not refreshes.failing.success
+    failed = {
+        e.materialization.asset_key for e in refreshes.failing.get_asset_materialization_events()
+    }
+    assert PUBLISH_KEY not in failed
+    assert refreshes.after_failing == refreshes.before
+    assert refreshes.passing.success
     (published,) = [
         e.materialization
-        for e in passing.get_asset_materialization_events()
+        for e in refreshes.passing.get_asset_materialization_events()
         if e.materialization.asset_key == PUBLISH_KEY
     ]
     assert published.metadata["published"].value == str(db)
     assert db.with_name("dagster_serving.duckdb").exists()
     assert not [p.name for p in db.parent.iterdir() if ".build" in p.name or ".tmp" in p.name]
-    for mode, records in readers.answers.items():
+    for mode, records in refreshes.answers.items():
         assert [r for r in records if "error" in r] == [], mode
-        assert {tuple(r["answer"]) for r in records} == {tuple(before)}, mode  # same inputs
+        # The same inputs as the demo's build: every answer is the same.
+        assert {tuple(r["answer"]) for r in records} == {tuple(refreshes.before)}, mode
