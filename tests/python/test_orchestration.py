@@ -76,7 +76,7 @@ def refreshes(dagster_db, demo, tmp_path_factory) -> Refreshes:
 
 
 @pytest.fixture(scope="module")
-def first_refresh(refreshes) -> ExecuteInProcessResult:
+def passing_refresh(refreshes) -> ExecuteInProcessResult:
     """The passing refresh: everything built and published."""
     return refreshes.passing
 
@@ -157,8 +157,8 @@ def _check(result, input_name: str, check: str):
     return evaluation
 
 
-def test_refresh_materializes_everything(dagster_db, first_refresh):
-    db, result = dagster_db[0], first_refresh
+def test_refresh_materializes_everything(dagster_db, passing_refresh):
+    db, result = dagster_db[0], passing_refresh
     assert result.success
     events = result.get_asset_materialization_events()
     assert AssetKey(["marts", "cx__cx_index"]) in {e.materialization.asset_key for e in events}
@@ -168,7 +168,7 @@ def test_refresh_materializes_everything(dagster_db, first_refresh):
     assert all(_check(result, name, "great_expectations").passed for name in INPUTS)
 
 
-def test_the_job_runs_the_refresh_steps_in_order(dagster_db, first_refresh):
+def test_the_job_runs_the_refresh_steps_in_order(dagster_db, passing_refresh):
     """cx_refresh runs the steps `cx-metrics refresh` runs (cx_metrics.refresh.STEPS), in
     their order: every op of the run belongs to a step, and no op starts before an op of an
     earlier step. (Alerts are off here: that step has no op.)"""
@@ -176,32 +176,32 @@ def test_the_job_runs_the_refresh_steps_in_order(dagster_db, first_refresh):
     step_ops = job.metadata["cx/step_ops"].value
     assert list(step_ops) == [step.name for step in STEPS]
     rank = {op: i for i, step in enumerate(STEPS) for op in step_ops[step.name]}
-    started = [e.step_key for e in first_refresh.all_events if e.is_step_start]
+    started = [e.step_key for e in passing_refresh.all_events if e.is_step_start]
     assert set(started) == set(rank)
     assert [rank[op] for op in started] == sorted(rank[op] for op in started)
     assert {step.name for step in STEPS if not step_ops[step.name]} == {"alerts"}
 
 
-def test_dagster_row_counts_and_freshness_on_duckdb(dagster_db, first_refresh):
+def test_dagster_row_counts_and_freshness_on_duckdb(dagster_db, passing_refresh):
     """Every table's row count is the number of rows the published file holds, every input's
     freshness check saw its newest event time, and the dashboard shows the file's figures
     (test_engine_parity asserts the same of the refresh on PostgreSQL and Spark)."""
     db = dagster_db[0]
-    assert_refresh(Refreshed(first_refresh, duckdb_tables(db), db.with_suffix(".html")))
+    assert_refresh(Refreshed(passing_refresh, duckdb_tables(db), db.with_suffix(".html")))
 
 
-def test_the_freshness_limit_comes_from_the_cx_settings_resource(first_refresh):
+def test_the_freshness_limit_comes_from_the_cx_settings_resource(passing_refresh):
     """CX_INPUT_MAX_AGE_HOURS (set by dagster_db) reaches every freshness check through the
     cx_settings resource, bound to the variable with EnvVar."""
     limits = {
         c.metadata["max_age_hours"].value
-        for c in first_refresh.get_asset_check_evaluations()
+        for c in passing_refresh.get_asset_check_evaluations()
         if c.check_name == "freshness"
     }
     assert limits == {10 * 365 * 24}
 
 
-def test_a_bad_input_blocks_the_models(dagster_db, first_refresh):
+def test_a_bad_input_blocks_the_models(dagster_db, passing_refresh):
     db = dagster_db[0]
     # A threshold no demo input meets: the checks block the models.
     blocked = _run(build_definitions(dbt_vars={"cx_validation_max_rejected_pct": 1}))
